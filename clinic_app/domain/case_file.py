@@ -1,0 +1,83 @@
+"""The case file: the documented JSON interchange format for one patient's assessment.
+
+A case holds the patient, the assessment and, optionally, that patient's
+earlier assessments (oldest first), which the non-responder rule compares.
+Absent findings mean "not assessed".
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Literal
+
+from pydantic import Field, ValidationError
+
+from clinic_app.domain.assessment import Assessment
+from clinic_app.domain.fields import error_lines
+from clinic_app.domain.model_base import DomainModel
+from clinic_app.domain.patient import Patient
+
+CASE_FORMAT = "clinic-app-case"
+
+
+class CaseFile(DomainModel):
+    format: Literal["clinic-app-case"] = Field(default=CASE_FORMAT, title="Format")
+    title: str | None = Field(default=None, title="Case title", max_length=200)
+    patient: Patient
+    assessment: Assessment
+    earlier_assessments: list[Assessment] = Field(
+        default_factory=list, title="Earlier assessments of this patient, oldest first"
+    )
+
+    def to_json(self) -> str:
+        return self.model_dump_json(indent=2, exclude_none=True, exclude_defaults=False)
+
+
+class CaseFileError(ValueError):
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        super().__init__("\n".join(lines))
+
+
+def parse_case(text: str) -> CaseFile:
+    """Parse and validate a case file; ``CaseFileError`` lists every problem, one per line."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise CaseFileError(
+            [f"(file): not valid JSON at line {error.lineno}, column {error.colno}: {error.msg}"]
+        ) from error
+    if not isinstance(data, dict):
+        raise CaseFileError(["(file): expected a JSON object with patient and assessment"])
+    try:
+        return CaseFile.model_validate(data)
+    except ValidationError as error:
+        raise CaseFileError(_case_error_lines(error)) from error
+
+
+def _case_error_lines(error: ValidationError) -> list[str]:
+    lines = []
+    for problem in error.errors():
+        loc = problem["loc"]
+        head = loc[0] if loc else ""
+        if head == "assessment" or head == "earlier_assessments":
+            depth = 1 if head == "assessment" else 2
+            prefix = ".".join(str(p) for p in loc[:depth]) + "."
+            sub = ValidationError.from_exception_data(
+                error.title, [{**_as_init(problem), "loc": loc[depth:]}]
+            )
+            lines.extend(error_lines(sub, Assessment, prefix))
+        elif head == "patient":
+            sub = ValidationError.from_exception_data(
+                error.title, [{**_as_init(problem), "loc": loc[1:]}]
+            )
+            lines.extend(error_lines(sub, Patient, "patient."))
+        else:
+            sub = ValidationError.from_exception_data(error.title, [_as_init(problem)])
+            lines.extend(error_lines(sub, CaseFile))
+    return lines
+
+
+def _as_init(problem: dict) -> dict:
+    keep = {"type", "loc", "input", "ctx"}
+    return {key: value for key, value in problem.items() if key in keep}

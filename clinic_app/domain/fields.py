@@ -1,0 +1,261 @@
+"""Field paths into the assessment document: what each finding is, and how to set one.
+
+The GUI builds its pages from ``leaf_specs``, the validator phrases its messages
+from the same specs, and ``with_value`` is the one way an edit is applied, so a
+value outside its range never reaches a saved document.
+"""
+
+from __future__ import annotations
+
+import types
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
+
+import annotated_types
+from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
+
+from clinic_app.domain.model_base import Bilateral, Choice
+
+Path = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    path: Path
+    title: str
+    kind: Literal["number", "integer", "boolean", "choice", "choices", "text", "date"]
+    unit: str | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+    step: float | None = None
+    options: tuple[tuple[str, str], ...] = ()
+    multiline: bool = False
+    max_length: int | None = None
+    help: str | None = None
+    group_titles: tuple[str, ...] = field(default=())
+
+    @property
+    def key(self) -> str:
+        return ".".join(self.path)
+
+    @property
+    def side(self) -> str | None:
+        return self.path[-1] if self.path[-1] in ("left", "right") else None
+
+    def allowed(self) -> str:
+        unit = f" {self.unit}" if self.unit and not self.unit[0].isdigit() else ""
+        if self.kind in ("number", "integer"):
+            kind = "a whole number" if self.kind == "integer" else "a number"
+            return f"{kind} from {_fmt(self.minimum)} to {_fmt(self.maximum)}{unit}"
+        if self.kind in ("choice", "choices"):
+            codes = ", ".join(code for code, _ in self.options)
+            prefix = "one of" if self.kind == "choice" else "a list of"
+            return f"{prefix}: {codes}"
+        if self.kind == "boolean":
+            return "true or false (or leave it out: not assessed)"
+        if self.kind == "date":
+            return "a date as YYYY-MM-DD"
+        return f"text of at most {self.max_length} characters" if self.max_length else "text"
+
+    def label_of(self, code: str) -> str:
+        return dict(self.options).get(code, code)
+
+
+def _fmt(number: float | None) -> str:
+    if number is None:
+        return "?"
+    return str(int(number)) if float(number).is_integer() else str(number)
+
+
+def leaf_specs(model: type[BaseModel], prefix: Path = (), groups: tuple[str, ...] = ()) -> Iterator[FieldSpec]:
+    """Every finding below ``model`` in document order."""
+    for name, info in model.model_fields.items():
+        path = (*prefix, name)
+        inner, constraints = _unwrap(info.annotation)
+        extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+        title = info.title or name
+        if isinstance(inner, type) and issubclass(inner, BaseModel):
+            sub_groups = groups if name in ("left", "right") else (*groups, title)
+            if issubclass(inner, Bilateral) and not _is_model(_bilateral_value_type(inner)):
+                yield from _bilateral_scalar_specs(inner, path, title, info, extra, groups)
+            else:
+                yield from leaf_specs(inner, path, sub_groups)
+            continue
+        yield _scalar_spec(path, title, inner, [*info.metadata, *constraints], extra, info, groups)
+
+
+def _bilateral_scalar_specs(
+    model: type[BaseModel], path: Path, title: str, info: FieldInfo,
+    extra: dict[str, Any], groups: tuple[str, ...],
+) -> Iterator[FieldSpec]:
+    for side in ("left", "right"):
+        side_info = model.model_fields[side]
+        inner, constraints = _unwrap(side_info.annotation)
+        yield _scalar_spec(
+            (*path, side), title, inner, [*side_info.metadata, *constraints], extra, info, groups
+        )
+
+
+def _scalar_spec(
+    path: Path, title: str, annotation: Any, metadata: list[Any], extra: dict[str, Any],
+    info: FieldInfo, groups: tuple[str, ...],
+) -> FieldSpec:
+    minimum = maximum = max_length = None
+    for item in metadata:
+        if isinstance(item, annotated_types.Ge | annotated_types.Gt):
+            minimum = item.ge if isinstance(item, annotated_types.Ge) else item.gt
+        elif isinstance(item, annotated_types.Le | annotated_types.Lt):
+            maximum = item.le if isinstance(item, annotated_types.Le) else item.lt
+        elif isinstance(item, annotated_types.MaxLen):
+            max_length = item.max_length
+    common = dict(
+        path=path, title=title, unit=extra.get("unit"), help=info.description,
+        group_titles=groups, multiline=bool(extra.get("multiline")), max_length=max_length,
+    )
+    origin = get_origin(annotation)
+    if origin in (set, frozenset, list):
+        (member,) = get_args(annotation)
+        return FieldSpec(kind="choices", options=_options(member), **common)
+    if origin is Literal or (isinstance(annotation, type) and issubclass(annotation, Enum)):
+        return FieldSpec(kind="choice", options=_options(annotation), **common)
+    if annotation is bool:
+        return FieldSpec(kind="boolean", **common)
+    if annotation is int or annotation is float:
+        return FieldSpec(
+            kind="integer" if annotation is int else "number",
+            minimum=minimum, maximum=maximum, step=extra.get("step"), **common,
+        )
+    if annotation is date:
+        return FieldSpec(kind="date", **common)
+    return FieldSpec(kind="text", **common)
+
+
+def _options(annotation: Any) -> tuple[tuple[str, str], ...]:
+    if get_origin(annotation) is Literal:
+        from clinic_app.domain.kujala import KUJALA_ITEMS  # labels for Kujala codes
+
+        labels = {
+            (tuple(o.code for o in item.options)): {o.code: o.label for o in item.options}
+            for item in KUJALA_ITEMS
+        }
+        codes = get_args(annotation)
+        names = labels.get(codes, {})
+        return tuple((code, names.get(code, code)) for code in codes)
+    return tuple(
+        (member.value, member.label if isinstance(member, Choice) else str(member.value))
+        for member in annotation
+    )
+
+
+def _unwrap(annotation: Any) -> tuple[Any, list[Any]]:
+    """Strip ``Optional`` and ``Annotated``; return the bare type and any constraints."""
+    constraints: list[Any] = []
+    while True:
+        origin = get_origin(annotation)
+        if origin is Annotated:
+            base, *meta = get_args(annotation)
+            for item in meta:
+                constraints.extend(item.metadata if isinstance(item, FieldInfo) else [item])
+            annotation = base
+        elif origin in (Union, types.UnionType):
+            members = [arg for arg in get_args(annotation) if arg is not type(None)]
+            if len(members) != 1:
+                return annotation, constraints
+            annotation = members[0]
+        else:
+            return annotation, constraints
+
+
+def _bilateral_value_type(model: type[BaseModel]) -> Any:
+    inner, _ = _unwrap(model.model_fields["left"].annotation)
+    return inner
+
+
+def _is_model(annotation: Any) -> bool:
+    return isinstance(annotation, type) and issubclass(annotation, BaseModel)
+
+
+_SPEC_CACHE: dict[type[BaseModel], dict[Path, FieldSpec]] = {}
+
+
+def spec_index(model: type[BaseModel]) -> dict[Path, FieldSpec]:
+    if model not in _SPEC_CACHE:
+        _SPEC_CACHE[model] = {spec.path: spec for spec in leaf_specs(model)}
+    return _SPEC_CACHE[model]
+
+
+def get_value(document: BaseModel, path: Path) -> Any:
+    node: Any = document
+    for name in path:
+        if node is None:
+            return None
+        node = getattr(node, name)
+    return node
+
+
+class FieldError(ValueError):
+    """A value refused for one field, phrased for the person who typed it."""
+
+    def __init__(self, path: Path, value: Any, allowed: str, title: str = "") -> None:
+        self.path = path
+        self.value = value
+        self.allowed = allowed
+        self.title = title
+        super().__init__(f"{'.'.join(path)}: {value!r} is not allowed; expected {allowed}")
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def with_value(document: M, path: Path, value: Any) -> M:
+    """A copy of ``document`` with one finding changed; ``FieldError`` if the value is refused.
+
+    ``None`` always means "not assessed" and is always accepted.
+    """
+    data = document.model_dump()
+    node = data
+    for name in path[:-1]:
+        node = node[name]
+    node[path[-1]] = value
+    try:
+        return type(document).model_validate(data)
+    except ValidationError as error:
+        spec = spec_index(type(document)).get(path)
+        if spec is None:
+            raise
+        raise FieldError(path, value, spec.allowed(), spec.title) from error
+
+
+def error_lines(error: ValidationError, model: type[BaseModel], prefix: str = "") -> list[str]:
+    """One line per problem, naming the field, the value given and what is allowed."""
+    specs = {".".join(path): spec for path, spec in spec_index(model).items()}
+    lines = []
+    for problem in error.errors():
+        loc = [str(part) for part in problem["loc"] if not _is_type_tag(part)]
+        key = ".".join(loc)
+        spec = specs.get(key)
+        where = f"{prefix}{key}" if key else prefix.rstrip(".") or "(document)"
+        if problem["type"] == "missing":
+            lines.append(f"{where}: required but missing")
+        elif problem["type"] == "extra_forbidden":
+            lines.append(f"{where}: unknown field (not part of schema version 1)")
+        elif spec is not None:
+            title = f" ({spec.title})" if spec.title else ""
+            lines.append(
+                f"{where}{title}: {problem['input']!r} is not allowed; expected {spec.allowed()}"
+            )
+        else:
+            lines.append(f"{where}: {problem['input']!r} is not allowed; {problem['msg']}")
+    return lines
+
+
+def _is_type_tag(part: object) -> bool:
+    """pydantic adds the member type it tried (``float``, ``int``...) to union error paths."""
+    return isinstance(part, str) and (
+        part in ("float", "int", "bool", "str", "date", "none")
+        or part.startswith(("literal[", "function-", "set[", "is-instance["))
+    )

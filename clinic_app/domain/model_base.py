@@ -1,0 +1,105 @@
+"""Building blocks every section of the assessment document is made of.
+
+A finding is an optional field: ``None`` means "not assessed", never "negative".
+Each finding carries its title, unit and valid range as metadata, so the GUI,
+the validator and the JSON Schema all read the same facts.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class DomainModel(BaseModel):
+    """Strict document model: unknown keys are errors, assignments are validated."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, use_enum_values=False)
+
+
+def finding(
+    title: str,
+    *,
+    unit: str | None = None,
+    ge: float | None = None,
+    le: float | None = None,
+    step: float | None = None,
+    help: str | None = None,
+    multiline: bool = False,
+    max_length: int | None = None,
+) -> Any:
+    """A "not assessed by default" field with its display and validation metadata."""
+    extra: dict[str, Any] = {}
+    if unit:
+        extra["unit"] = unit
+    if step is not None:
+        extra["step"] = step
+    if multiline:
+        extra["multiline"] = True
+    return Field(
+        default=None,
+        title=title,
+        description=help,
+        ge=ge,
+        le=le,
+        max_length=max_length,
+        json_schema_extra=extra or None,
+    )
+
+
+def group(
+    title: str, factory: type[BaseModel], *, unit: str | None = None, help: str | None = None
+) -> Any:
+    """A nested group of findings, present (empty) by default."""
+    return Field(
+        default_factory=factory,
+        title=title,
+        description=help,
+        json_schema_extra={"unit": unit} if unit else None,
+    )
+
+
+class Choice(StrEnum):
+    """Enumerations of clinical options; ``label`` is the wording shown to people."""
+
+    @property
+    def label(self) -> str:
+        custom = _CHOICE_LABELS.get(self)
+        return custom if custom else self.value.replace("_", " ").capitalize()
+
+
+_CHOICE_LABELS: dict[Choice, str] = {}
+
+
+def relabel(labels: dict[Any, str]) -> None:
+    """Give some choices a wording that their code cannot express (for example "1+")."""
+    _CHOICE_LABELS.update(labels)
+
+
+class Side(Choice):
+    LEFT = "left"
+    RIGHT = "right"
+
+
+class AffectedSide(Choice):
+    LEFT = "left"
+    RIGHT = "right"
+    BOTH = "both"
+
+    def includes(self, side: Side) -> bool:
+        return self is AffectedSide.BOTH or self.value == side.value
+
+
+T = TypeVar("T")
+
+
+class Bilateral(DomainModel, Generic[T]):
+    """A test done on both sides; each side may be assessed or not on its own."""
+
+    left: T | None = Field(default=None, title="Left")
+    right: T | None = Field(default=None, title="Right")
+
+    def side(self, side: Side) -> T | None:
+        return self.left if side is Side.LEFT else self.right

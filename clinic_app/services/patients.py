@@ -1,0 +1,38 @@
+"""Register, edit and find patients."""
+
+from __future__ import annotations
+
+from clinic_app.domain.patient import Patient
+from clinic_app.services.ports import PatientRecord, UnitOfWorkFactory
+
+SEARCH_LIMIT = 200
+
+
+class PatientService:
+    def __init__(self, unit_of_work: UnitOfWorkFactory) -> None:
+        self._uow = unit_of_work
+
+    def register(self, patient: Patient) -> int:
+        with self._uow() as uow:
+            patient_id = uow.patients.add(patient)
+            uow.commit()
+            return patient_id
+
+    def update(self, patient_id: int, patient: Patient) -> None:
+        with self._uow() as uow:
+            uow.patients.replace(patient_id, patient)
+            uow.commit()
+
+    def get(self, patient_id: int) -> PatientRecord:
+        with self._uow() as uow:
+            return uow.patients.get(patient_id)
+
+    def search(self, text: str, limit: int = SEARCH_LIMIT) -> list[PatientRecord]:
+        """Patients whose family name, given names or identifier start with a word of ``text``,
+        or whose date of birth matches (YYYY-MM-DD or DD.MM.YYYY); everyone when ``text`` is blank."""
+        with self._uow() as uow:
+            return uow.patients.search(text, limit)
+
+    def count(self) -> int:
+        with self._uow() as uow:
+            return uow.patients.count()
