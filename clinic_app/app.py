@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass
 
 from clinic_app.services.assessments import AssessmentService
+from clinic_app.services.demo import load_demo_cases, seed_demo_patients
 from clinic_app.services.patients import PatientService
 from clinic_app.storage.database import Database
 
@@ -35,7 +36,15 @@ def build_services(database: Database) -> Services:
     )
 
 
+def open_with_demo_patients(database_option: str | None) -> Services:
+    """Open the database; a database without patients gets the demo patients (first start)."""
+    database = open_database(database_option)
+    if database.is_empty():
+        seed_demo_patients(database.unit_of_work, load_demo_cases())
+    return build_services(database)
+
+
 def run_gui(database_option: str | None) -> int:
     from clinic_app.ui.application import run
 
-    return run(lambda: build_services(open_database(database_option)))
+    return run(lambda: open_with_demo_patients(database_option))

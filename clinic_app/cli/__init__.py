@@ -11,9 +11,9 @@ import sys
 from collections.abc import Sequence
 
 from clinic_app import __version__
-from clinic_app.cli import commands_case, commands_db
+from clinic_app.cli import commands_case, commands_db, commands_evaluate, commands_export
 
-COMMAND_MODULES = [commands_case, commands_db]
+COMMAND_MODULES = [commands_case, commands_db, commands_evaluate, commands_export]
 
 
 def build_parser() -> argparse.ArgumentParser:

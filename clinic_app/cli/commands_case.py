@@ -13,7 +13,11 @@ from clinic_app.domain.case_file import CaseFile, CaseFileError, parse_case
 def register(subparsers: argparse._SubParsersAction) -> None:
     schema = subparsers.add_parser("schema", help="print the JSON Schema of case files")
     schema.set_defaults(handler=_schema)
-    validate = subparsers.add_parser("validate", help="check a case file (exit 2 on errors)")
+    validate = subparsers.add_parser(
+        "validate",
+        help="check case files: one line per problem naming field, value and what is allowed "
+        "(exit 2 on errors)",
+    )
     validate.add_argument("files", nargs="+", type=Path, metavar="FILE")
     validate.set_defaults(handler=_validate)
 
@@ -28,9 +32,9 @@ def read_case(path: Path) -> CaseFile:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
-        raise CaseFileError([f"{path}: cannot read the file ({error.strerror})"]) from error
+        raise CaseFileError([f"(file): cannot read it ({error.strerror})"]) from error
     except UnicodeDecodeError as error:
-        raise CaseFileError([f"{path}: not UTF-8 text"]) from error
+        raise CaseFileError(["(file): not UTF-8 text"]) from error
     return parse_case(text)
 
 

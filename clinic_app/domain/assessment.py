@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from clinic_app.domain.exam_foot_ankle import FootAnkleExam
 from clinic_app.domain.exam_functional import FunctionalExam
@@ -19,8 +19,10 @@ from clinic_app.domain.exam_patellar import PatellarExam
 from clinic_app.domain.exam_screens import ScreensExam
 from clinic_app.domain.exam_strength import StrengthExam
 from clinic_app.domain.history import History
-from clinic_app.domain.model_base import AffectedSide, Choice, DomainModel, group
+from clinic_app.domain.model_base import AffectedSide, Choice, DomainModel, finding, group
 from clinic_app.domain.outcomes import OutcomeMeasures
+from clinic_app.domain.rehab.plan import RehabPlan
+from clinic_app.domain.soap.free_text import SoapFreeText
 
 SCHEMA_VERSION = 1
 
@@ -28,6 +30,24 @@ SCHEMA_VERSION = 1
 class AssessmentStatus(Choice):
     DRAFT = "draft"
     SIGNED = "signed"
+
+
+class HintDecisionKind(Choice):
+    ACCEPTED = "accepted"
+    DISMISSED = "dismissed"
+
+
+class HintDecision(DomainModel):
+    """The clinician's answer to one decision-support hint; a dismissal needs a reason."""
+
+    decision: HintDecisionKind = Field(title="Decision")
+    reason: str | None = Field(default=None, title="Reason", max_length=1000)
+
+    @model_validator(mode="after")
+    def _dismissal_has_reason(self) -> HintDecision:
+        if self.decision is HintDecisionKind.DISMISSED and not (self.reason or "").strip():
+            raise ValueError("a dismissed hint needs a reason")
+        return self
 
 
 class Assessment(DomainModel):
@@ -45,6 +65,21 @@ class Assessment(DomainModel):
     functional: FunctionalExam = group("Functional tests", FunctionalExam)
     screens: ScreensExam = group("Flexibility and differential screens", ScreensExam)
     outcomes: OutcomeMeasures = group("Outcome measures", OutcomeMeasures)
+    hint_decisions: dict[str, HintDecision] = Field(
+        default_factory=dict, title="Decisions on hints (rule id -> accepted or dismissed)"
+    )
+    rule_set_version: str | None = Field(
+        default=None, title="Decision rule set version last evaluated", max_length=40
+    )
+
+    # SOAP note and rehab plan (issue 4): the clinician's text and edits, kept with the exam.
+    soap_text: SoapFreeText = group("SOAP note: clinician's text", SoapFreeText)
+    follow_up_date: date | None = finding("Follow-up date")
+    referral: str | None = finding("Referral", max_length=2000, multiline=True)
+    rehab_plan: RehabPlan | None = Field(
+        default=None, title="Rehab plan as edited by the clinician",
+        json_schema_extra={"not_a_finding": True},
+    )
 
 
 EXAM_SECTIONS: tuple[str, ...] = (

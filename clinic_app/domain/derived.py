@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+
 from clinic_app.domain.assessment import Assessment
 from clinic_app.domain.exam_foot_ankle import Lunge
 from clinic_app.domain.exam_functional import StepDownSide

@@ -27,7 +27,8 @@ class Flexibility(DomainModel):
         "Modified Thomas: knee flexion", Bilateral[KneeFlexionAngle], unit="deg"
     )
     q_angle_deg: Bilateral[QAngle] = group(
-        "Q-angle", Bilateral[QAngle], unit="deg", help="Recorded only: not a risk factor (Neal 2019)"
+        "Q-angle", Bilateral[QAngle], unit="deg",
+        help="Recorded only: not a risk factor (Neal 2019)",
     )
 
 
@@ -138,6 +139,8 @@ class ScreensExam(DomainModel):
     )
     palpation: Palpation = group("Palpation", Palpation)
     provocation: ProvocationTests = group("Provocation tests", ProvocationTests)
-    acute: AcuteInjuryScreen = group("Acute injury (Ottawa points, extensor mechanism)", AcuteInjuryScreen)
+    acute: AcuteInjuryScreen = group(
+        "Acute injury (Ottawa points, extensor mechanism)", AcuteInjuryScreen
+    )
     inflammation: InflammationSigns = group("Warmth, redness, mass", InflammationSigns)
     wells: WellsExamItems = group("Calf and deep veins (Wells items)", WellsExamItems)

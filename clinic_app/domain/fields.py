@@ -36,6 +36,7 @@ class FieldSpec:
     multiline: bool = False
     max_length: int | None = None
     help: str | None = None
+    min_length: int | None = None
     group_titles: tuple[str, ...] = field(default=())
 
     @property
@@ -44,7 +45,8 @@ class FieldSpec:
 
     @property
     def side(self) -> str | None:
-        return self.path[-1] if self.path[-1] in ("left", "right") else None
+        """The side of a bilateral finding, also when the side holds a group of findings."""
+        return next((part for part in reversed(self.path) if part in ("left", "right")), None)
 
     def allowed(self) -> str:
         unit = f" {self.unit}" if self.unit and not self.unit[0].isdigit() else ""
@@ -59,7 +61,8 @@ class FieldSpec:
             return "true or false (or leave it out: not assessed)"
         if self.kind == "date":
             return "a date as YYYY-MM-DD"
-        return f"text of at most {self.max_length} characters" if self.max_length else "text"
+        text = "non-blank text" if self.min_length else "text"
+        return f"{text} of at most {self.max_length} characters" if self.max_length else text
 
     def label_of(self, code: str) -> str:
         return dict(self.options).get(code, code)
@@ -71,13 +74,17 @@ def _fmt(number: float | None) -> str:
     return str(int(number)) if float(number).is_integer() else str(number)
 
 
-def leaf_specs(model: type[BaseModel], prefix: Path = (), groups: tuple[str, ...] = ()) -> Iterator[FieldSpec]:
+def leaf_specs(
+    model: type[BaseModel], prefix: Path = (), groups: tuple[str, ...] = ()
+) -> Iterator[FieldSpec]:
     """Every finding below ``model`` in document order."""
     for name, info in model.model_fields.items():
         path = (*prefix, name)
         inner, constraints = _unwrap(info.annotation)
         extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
         title = info.title or name
+        if extra.get("not_a_finding"):
+            continue  # a document edited by its own editor (e.g. the rehab plan)
         if isinstance(inner, type) and issubclass(inner, BaseModel):
             sub_groups = groups if name in ("left", "right") else (*groups, title)
             if issubclass(inner, Bilateral) and not _is_model(_bilateral_value_type(inner)):
@@ -104,7 +111,7 @@ def _scalar_spec(
     path: Path, title: str, annotation: Any, metadata: list[Any], extra: dict[str, Any],
     info: FieldInfo, groups: tuple[str, ...],
 ) -> FieldSpec:
-    minimum = maximum = max_length = None
+    minimum = maximum = max_length = min_length = None
     for item in metadata:
         if isinstance(item, annotated_types.Ge | annotated_types.Gt):
             minimum = item.ge if isinstance(item, annotated_types.Ge) else item.gt
@@ -112,9 +119,12 @@ def _scalar_spec(
             maximum = item.le if isinstance(item, annotated_types.Le) else item.lt
         elif isinstance(item, annotated_types.MaxLen):
             max_length = item.max_length
+        elif isinstance(item, annotated_types.MinLen):
+            min_length = item.min_length
     common = dict(
         path=path, title=title, unit=extra.get("unit"), help=info.description,
         group_titles=groups, multiline=bool(extra.get("multiline")), max_length=max_length,
+        min_length=min_length,
     )
     origin = get_origin(annotation)
     if origin in (set, frozenset, list):
@@ -236,6 +246,8 @@ def error_lines(error: ValidationError, model: type[BaseModel], prefix: str = ""
     lines = []
     for problem in error.errors():
         loc = [str(part) for part in problem["loc"] if not _is_type_tag(part)]
+        while loc and loc[-1].isdigit() and ".".join(loc[:-1]) in specs:
+            loc.pop()  # a member of a multi-choice set: report the field itself
         key = ".".join(loc)
         spec = specs.get(key)
         where = f"{prefix}{key}" if key else prefix.rstrip(".") or "(document)"
@@ -243,6 +255,9 @@ def error_lines(error: ValidationError, model: type[BaseModel], prefix: str = ""
             lines.append(f"{where}: required but missing")
         elif problem["type"] == "extra_forbidden":
             lines.append(f"{where}: unknown field (not part of schema version 1)")
+        elif problem["type"] in _NOT_AN_OBJECT:
+            value = problem["input"]
+            lines.append(f"{where}: {value!r} is not allowed; expected an object of findings")
         elif spec is not None:
             title = f" ({spec.title})" if spec.title else ""
             lines.append(
@@ -251,6 +266,9 @@ def error_lines(error: ValidationError, model: type[BaseModel], prefix: str = ""
         else:
             lines.append(f"{where}: {problem['input']!r} is not allowed; {problem['msg']}")
     return lines
+
+
+_NOT_AN_OBJECT = frozenset({"model_type", "model_attributes_type", "dict_type"})
 
 
 def _is_type_tag(part: object) -> bool:

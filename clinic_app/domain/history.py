@@ -128,6 +128,15 @@ class Complaint(DomainModel):
         "Morning stiffness", unit="min", ge=0, le=1440
     )
     swelling: Swelling | None = finding("Swelling")
+    eases_after_warm_up: bool | None = finding("Pain eases after warming up")
+    worse_next_day: bool | None = finding("Pain worse the day after loading")
+    onset_distance_km: float | None = finding(
+        "Running pain starts at a predictable distance", unit="km", ge=0, le=100, step=0.5
+    )
+    pain_persists_after_2_weeks_rest: bool | None = finding(
+        "Pain still there after two weeks of rest"
+    )
+    unable_to_jog_without_limp: bool | None = finding("Unable to jog a block without limping")
 
 
 class Trauma(DomainModel):
@@ -149,7 +158,9 @@ class MechanicalSymptoms(DomainModel):
     catching: bool | None = finding("Catching")
     giving_way: bool | None = finding("Giving way")
     patella_slipping_out: bool | None = finding('Kneecap "slipping out"')
-    dislocation_count: int | None = finding("Number of patellar dislocations", ge=0, le=100)
+    dislocation_count: int | None = finding(
+        "Number of patellar dislocations", unit="dislocations", ge=0, le=100
+    )
     clicks_or_pops: bool | None = finding("Clicks or pops")
 
 
@@ -214,12 +225,35 @@ class Growth(DomainModel):
     )
 
 
+class KneeRadiographResult(Choice):
+    """Result of earlier knee radiographs, as the ACR chronic knee pain variants use it."""
+
+    NEGATIVE_OR_EFFUSION_ONLY = "negative_or_effusion_only"
+    OSTEOCHONDRAL_LOOSE_BODY_OR_REPAIR = "osteochondral_loose_body_or_repair"
+    DEGENERATIVE_OR_CHONDROCALCINOSIS = "degenerative_or_chondrocalcinosis"
+    OTHER_FINDING = "other_finding"
+
+
+relabel(
+    {
+        KneeRadiographResult.NEGATIVE_OR_EFFUSION_ONLY: "Negative or effusion only",
+        KneeRadiographResult.OSTEOCHONDRAL_LOOSE_BODY_OR_REPAIR:
+            "Osteochondritis dissecans, loose body or earlier cartilage/meniscal repair",
+        KneeRadiographResult.DEGENERATIVE_OR_CHONDROCALCINOSIS:
+            "Degenerative change or chondrocalcinosis",
+    }
+)
+
+
 class PastHistory(DomainModel):
     previous_episodes: bool | None = finding("Previous episodes")
     knee_surgery: bool | None = finding("Previous knee surgery")
     knee_fracture: bool | None = finding("Previous knee fracture")
     injections: bool | None = finding("Knee injections")
     imaging: str | None = finding("Previous imaging and results", max_length=2000, multiline=True)
+    knee_radiographs: KneeRadiographResult | None = finding(
+        "Knee radiographs of this episode", help="Leave empty when none were taken"
+    )
 
 
 class TreatmentSoFar(DomainModel):

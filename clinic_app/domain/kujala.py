@@ -146,4 +146,6 @@ def score_kujala(answers: KujalaAnswers) -> KujalaScore:
             missing.append(item)
         else:
             partial += item.points_for(code)
-    return KujalaScore(total=None if missing else partial, partial_sum=partial, missing=tuple(missing))
+    return KujalaScore(
+        total=None if missing else partial, partial_sum=partial, missing=tuple(missing)
+    )

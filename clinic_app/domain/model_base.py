@@ -7,16 +7,28 @@ the validator and the JSON Schema all read the same facts.
 
 from __future__ import annotations
 
+import types
 from enum import StrEnum
-from typing import Any, Generic, TypeVar
+from functools import cache
+from typing import Any, Generic, TypeVar, Union, get_args, get_origin
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 
 class DomainModel(BaseModel):
     """Strict document model: unknown keys are errors, assignments are validated."""
 
     model_config = ConfigDict(extra="forbid", validate_assignment=True, use_enum_values=False)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _no_yes_no_as_number(cls, value: Any, info: ValidationInfo) -> Any:
+        # pydantic's lax mode reads true as 1: a yes/no answer must never become a score.
+        if isinstance(value, bool) and info.field_name and not _takes_bool(
+            cls.model_fields[info.field_name].annotation
+        ):
+            raise ValueError("a yes/no value is not allowed here")
+        return value
 
 
 def finding(
@@ -90,6 +102,15 @@ class AffectedSide(Choice):
 
     def includes(self, side: Side) -> bool:
         return self is AffectedSide.BOTH or self.value == side.value
+
+
+@cache
+def _takes_bool(annotation: Any) -> bool:
+    if annotation is bool or annotation is Any:
+        return True
+    if get_origin(annotation) in (Union, types.UnionType):
+        return any(_takes_bool(member) for member in get_args(annotation))
+    return False
 
 
 T = TypeVar("T")

@@ -29,7 +29,10 @@ class PatientService:
 
     def search(self, text: str, limit: int = SEARCH_LIMIT) -> list[PatientRecord]:
         """Patients whose family name, given names or identifier start with a word of ``text``,
-        or whose date of birth matches (YYYY-MM-DD or DD.MM.YYYY); everyone when ``text`` is blank."""
+        or whose date of birth matches (YYYY-MM-DD or DD.MM.YYYY).
+
+        Everyone when ``text`` is blank.
+        """
         with self._uow() as uow:
             return uow.patients.search(text, limit)
 

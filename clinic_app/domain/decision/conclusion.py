@@ -1,0 +1,149 @@
+"""One consolidated conclusion, applying the precedence of reference.md section 6.
+
+Red flags first, then acute injury rules, then a specific differential with its own
+pathway, then osteoarthritis, then the PFP pathway, then undifferentiated chronic pain.
+The first level with an imaging opinion sets the one imaging recommendation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from clinic_app.domain.decision.context import Context
+from clinic_app.domain.decision.imaging import no_imaging
+from clinic_app.domain.decision.model import (
+    Conclusion,
+    Hint,
+    HintCategory,
+    ImagingAdvice,
+    Impression,
+    PfpVerdict,
+    Urgency,
+)
+from clinic_app.domain.decision.registry import RULES, rule_by_id
+
+PRECEDENCE: tuple[tuple[str, ...], ...] = (
+    ("RF-SEPTIC", "RF-EXTENSOR", "RF-NO-WEIGHT-BEARING", "RF-NEUROVASCULAR",
+     "RF-TENSE-EFFUSION", "RF-DVT", "RF-TUMOUR", "RF-PATELLAR-DISLOCATION", "RF-LOCKED-KNEE",
+     "RF-HAEMARTHROSIS", "RF-LIGAMENT-RUPTURE"),
+    ("OTTAWA", "PITTSBURGH", "ACR-ACUTE-RADIOGRAPH", "ACR-ACUTE-DERANGEMENT"),
+    ("SCFE", "STRESS-FRACTURE", "INSTABILITY", "MENISCAL", "OCD", "REFERRED-HIP",
+     "REFERRED-LUMBAR", "INFLAMMATORY"),
+    ("TENDINOPATHY", "OSGOOD-SCHLATTER", "SINDING-LARSEN", "FAT-PAD", "MEDIAL-PLICA",
+     "ITB-SYNDROME", "BIPARTITE-PATELLA"),
+    ("OA-NICE", "OA-ACR-CLINICAL"),
+    ("NON-RESPONDER-12W", "ACR-CHRONIC-AFTER-RADIOGRAPHS", "NON-RESPONDER", "PFP-IMAGING",
+     "PFP-CRITERIA"),
+    ("ACR-CHRONIC-INITIAL",),
+)
+_TIER = {rule_id: tier for tier, ids in enumerate(PRECEDENCE) for rule_id in ids}
+_ORDER = {rule_id: index for ids in PRECEDENCE for index, rule_id in enumerate(ids)}
+_REGISTRY_ORDER = {r.id: index for index, r in enumerate(RULES)}
+
+
+def _rank(hint: Hint) -> tuple[int, int, int]:
+    """Most pressing first: urgency, then precedence level, then the order within it."""
+    return (
+        -hint.urgency.rank,
+        _TIER.get(hint.rule_id, len(PRECEDENCE)),
+        _ORDER.get(hint.rule_id, _REGISTRY_ORDER.get(hint.rule_id, 0)),
+    )
+
+
+def choose_imaging(fired: Sequence[Hint], context: Context) -> ImagingAdvice:
+    for tier in PRECEDENCE:
+        candidates = sorted(
+            (h for h in fired if h.rule_id in tier and h.imaging is not None), key=_rank
+        )
+        if candidates:
+            imaging = [h for h in candidates if not h.imaging.is_none]  # type: ignore[union-attr]
+            chosen = imaging[0] if imaging else candidates[0]
+            assert chosen.imaging is not None
+            return chosen.imaging
+    outcomes = context.outcomes
+    if outcomes.get("OTTAWA") and outcomes["OTTAWA"].status == "negative":
+        return no_imaging("Ottawa knee rule negative: no radiograph needed for fracture")
+    if outcomes.get("PITTSBURGH") and outcomes["PITTSBURGH"].status == "negative":
+        return no_imaging("Pittsburgh knee rule negative: no radiograph needed for fracture")
+    if context.pfp_verdict in (PfpVerdict.LIKELY, PfpVerdict.SUPPORTED):
+        return no_imaging(
+            "patellofemoral pain is a clinical diagnosis: no imaging for diagnosis or before a "
+            "treatment trial"
+        )
+    return no_imaging("none indicated by the findings recorded so far")
+
+
+def _confidence(hint: Hint) -> str:
+    if hint.category is HintCategory.RED_FLAG or hint.urgency is Urgency.EMERGENCY:
+        return "suspected"
+    if hint.category is HintCategory.IMAGING:
+        return "decision rule positive"
+    return "features present"
+
+
+def rank_impressions(fired: Sequence[Hint], verdict: PfpVerdict | None) -> tuple[Impression, ...]:
+    grouped: dict[str, tuple[str, list[str]]] = {}
+    for hint in sorted(fired, key=_rank):
+        condition = rule_by_id(hint.rule_id).condition
+        if hint.rule_id == "PFP-CRITERIA" or condition is None:
+            continue
+        if condition not in grouped:
+            grouped[condition] = (_confidence(hint), [])
+        grouped[condition][1].append(hint.rule_id)
+    impressions = [
+        Impression(condition, confidence, tuple(ids))
+        for condition, (confidence, ids) in grouped.items()
+    ]
+    if verdict is not None:
+        pfp = Impression("Patellofemoral pain", verdict.label.lower(), ("PFP-CRITERIA",))
+        if verdict in (PfpVerdict.LIKELY, PfpVerdict.SUPPORTED):
+            serious = [
+                i for i in impressions if i.confidence in ("suspected", "decision rule positive")
+            ]
+            impressions.insert(len(serious), pfp)
+        else:
+            impressions.append(pfp)
+    return tuple(impressions)
+
+
+def conclude(hints: Sequence[Hint], context: Context) -> Conclusion:
+    fired = sorted((h for h in hints if h.fired), key=_rank)
+    top = max((h.urgency for h in fired), key=lambda u: u.rank, default=Urgency.ROUTINE)
+    stoppers = [h for h in fired
+                if h.category is HintCategory.RED_FLAG or h.urgency.rank >= Urgency.URGENT.rank]
+    imaging = choose_imaging(fired, context)
+    referral = next(
+        (rule_by_id(h.rule_id).referral for h in fired if rule_by_id(h.rule_id).referral), None
+    )
+    impressions = rank_impressions(fired, context.pfp_verdict)
+    waiting = [h for h in hints if not h.fired]
+    summary = _summary(impressions, top, imaging, stoppers, referral, waiting)
+    return Conclusion(impressions, top, imaging, not stoppers, referral, summary)
+
+
+def _summary(
+    impressions: Sequence[Impression], top: Urgency, imaging: ImagingAdvice,
+    stoppers: Sequence[Hint], referral: str | None, waiting: Sequence[Hint],
+) -> str:
+    parts = []
+    leading = [i for i in impressions if i.confidence not in ("argued against",)]
+    if leading:
+        first = leading[0]
+        parts.append(f"Leading impression: {first.condition} ({first.confidence}).")
+    else:
+        parts.append("No leading impression from the findings recorded so far.")
+    against = [i.condition for i in impressions if i.confidence == "argued against"]
+    if against:
+        parts.append(f"Findings argue against: {', '.join(against)}.")
+    parts.append(f"Urgency: {top.label.lower()}.")
+    parts.append(f"Imaging: {imaging.describe()}.")
+    if stoppers:
+        parts.append(
+            "No loading programme until reviewed: " + "; ".join(h.title for h in stoppers[:3])
+            + "."
+        )
+    if referral:
+        parts.append(f"Referral: {referral}.")
+    if waiting:
+        parts.append(f"{len(waiting)} rule(s) cannot be evaluated yet: findings missing.")
+    return " ".join(parts)

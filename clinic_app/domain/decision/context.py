@@ -1,0 +1,192 @@
+"""What a rule sees: the findings as three-valued conditions, the patient's age, and
+the outcomes of the rules evaluated before it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from enum import Enum
+from typing import TYPE_CHECKING, Any
+
+from clinic_app.domain.assessment import Assessment
+from clinic_app.domain.decision.logic import Cond, any_of
+from clinic_app.domain.decision.model import Path, PfpVerdict, Trigger
+from clinic_app.domain.derived import days_since_injury
+from clinic_app.domain.fields import get_value, spec_index
+from clinic_app.domain.history import TraumaMechanism
+from clinic_app.domain.model_base import AffectedSide, Choice, Side
+from clinic_app.domain.patient import Patient
+
+if TYPE_CHECKING:
+    from clinic_app.domain.decision.registry import Outcome
+
+AGE_PATH: Path = ("patient", "age")
+DAYS_SINCE_INJURY_PATH: Path = ("history", "trauma", "injury_date")
+
+
+class Context:
+    def __init__(
+        self, patient: Patient, assessment: Assessment, earlier: Sequence[Assessment] = ()
+    ) -> None:
+        self.patient = patient
+        self.assessment = assessment
+        self.earlier = tuple(earlier)
+        self.age = patient.age_on(assessment.assessment_date)
+        self.outcomes: dict[str, Outcome] = {}
+        self.red_flags: list[tuple[str, str]] = []  # (rule id, title) of fired red flags
+        self.pfp_verdict: PfpVerdict | None = None
+        self._specs = spec_index(Assessment)
+
+    # -- reading findings -------------------------------------------------------------
+
+    def value(self, path: Path) -> Any:
+        return get_value(self.assessment, path)
+
+    def trigger(self, path: Path, value: Any) -> Trigger:
+        return Trigger(path, self.label(path), format_value(value, self.unit(path)))
+
+    def label(self, path: Path) -> str:
+        spec = self._specs.get(path)
+        if spec is None:
+            return " ".join(path[-1].split("_")).capitalize()
+        side = next((part for part in path if part in ("left", "right")), None)
+        return f"{spec.title} ({side})" if side else spec.title
+
+    def unit(self, path: Path) -> str | None:
+        spec = self._specs.get(path)
+        return spec.unit if spec else None
+
+    def test(self, path: Path, predicate: Callable[[Any], bool] = bool) -> Cond:
+        """A finding as a condition: unknown when not assessed."""
+        value = self.value(path)
+        if value is None:
+            return Cond(None, (), (path,))
+        return Cond(bool(predicate(value)), (self.trigger(path, value),))
+
+    def flag(self, path: Path) -> Cond:
+        return self.test(path, lambda value: value is True)
+
+    def equals(self, path: Path, *wanted: Any) -> Cond:
+        return self.test(path, lambda value: value in wanted)
+
+    def includes(self, path: Path, members: Any) -> Cond:
+        """A multi-choice finding that includes one of ``members``."""
+        wanted = set(members)
+        return self.test(path, lambda value: bool(wanted & set(value)))
+
+    def at_least(self, path: Path, threshold: float) -> Cond:
+        return self.test(path, lambda value: value >= threshold)
+
+    def below(self, path: Path, threshold: float) -> Cond:
+        return self.test(path, lambda value: value < threshold)
+
+    def age_between(self, low: int, high: int) -> Cond:
+        return Cond(low <= self.age <= high, (self.age_trigger(),))
+
+    def age_test(self, predicate: Callable[[int], bool]) -> Cond:
+        return Cond(bool(predicate(self.age)), (self.age_trigger(),))
+
+    def age_trigger(self) -> Trigger:
+        return Trigger(AGE_PATH, "Age", f"{self.age} years")
+
+    # -- sides --------------------------------------------------------------------------
+
+    def examined_sides(self, prefix: Path) -> tuple[Side, ...]:
+        """The affected side(s); without one, the sides of ``prefix`` with any finding."""
+        affected = self.assessment.affected_side
+        if affected is not None:
+            return tuple(side for side in Side if affected.includes(side))
+        recorded = tuple(
+            side for side in Side if _has_any_value(self.value((*prefix, side.value)))
+        )
+        return recorded or (Side.LEFT, Side.RIGHT)
+
+    def side_test(
+        self, prefix: Path, name: str | None, predicate: Callable[[Any], bool] = bool
+    ) -> Cond:
+        """True when the finding holds on an examined side."""
+        sides = self.examined_sides(prefix)
+        paths = [(*prefix, side.value, *((name,) if name else ())) for side in sides]
+        return any_of(*(self.test(path, predicate) for path in paths))
+
+    def side_flag(self, prefix: Path, name: str | None = None) -> Cond:
+        return self.side_test(prefix, name, lambda value: value is True)
+
+    @property
+    def affected(self) -> AffectedSide | None:
+        return self.assessment.affected_side
+
+    # -- trauma -------------------------------------------------------------------------
+
+    def acute_trauma(self) -> Cond:
+        """An injury caused these symptoms: the mechanism decides, else the onset."""
+        from clinic_app.domain.history import Onset
+
+        mechanism = self.test(
+            ("history", "trauma", "mechanism"), lambda value: value is not TraumaMechanism.NONE
+        )
+        if not mechanism.unknown:
+            return mechanism
+        onset = self.equals(("history", "complaint", "onset"), Onset.ACUTE_TRAUMATIC)
+        if not onset.unknown:
+            return onset
+        return Cond(None, (), mechanism.missing + onset.missing)
+
+    def days_since_injury(self) -> int | None:
+        return days_since_injury(self.assessment)
+
+    def injury_within(self, days: int) -> Cond:
+        elapsed = self.days_since_injury()
+        if elapsed is None:
+            return Cond(None, (), (DAYS_SINCE_INJURY_PATH,))
+        trigger = Trigger(DAYS_SINCE_INJURY_PATH, "Days since injury", f"{elapsed} days")
+        return Cond(0 <= elapsed <= days, (trigger,))
+
+    # -- earlier rules ------------------------------------------------------------------
+
+    def fired(self, rule_id: str) -> bool:
+        outcome = self.outcomes.get(rule_id)
+        return outcome is not None and outcome.status == "fired"
+
+
+def finding_label(path: Path) -> str:
+    """How a finding path reads to a clinician, e.g. "Apprehension test positive (right)"."""
+    specs = spec_index(Assessment)
+    spec = specs.get(path)
+    if path == AGE_PATH:
+        return "Age"
+    if spec is None:
+        return " > ".join(" ".join(part.split("_")) for part in path).capitalize()
+    side = next((part for part in path if part in ("left", "right")), None)
+    group = spec.group_titles[-1] if spec.group_titles else ""
+    title = f"{group}: {spec.title}" if group and group != spec.title else spec.title
+    return f"{title} ({side})" if side else title
+
+
+def _has_any_value(node: Any) -> bool:
+    if node is None:
+        return False
+    if hasattr(node, "model_dump"):
+        node = node.model_dump()
+    if isinstance(node, dict):
+        return any(_has_any_value(value) for value in node.values())
+    return True
+
+
+def format_value(value: Any, unit: str | None = None) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, Choice):
+        return value.label
+    if isinstance(value, Enum):
+        return str(value.value)
+    if isinstance(value, set | frozenset | list | tuple):
+        if not value:
+            return "none"
+        return ", ".join(sorted(format_value(item) for item in value))
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    suffix = f" {unit}" if unit and not unit[0].isdigit() else ""
+    return f"{value}{suffix}"

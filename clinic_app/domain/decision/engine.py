@@ -1,0 +1,91 @@
+"""Run every registered rule over one assessment and consolidate the result."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from clinic_app.domain.assessment import Assessment
+from clinic_app.domain.decision import (
+    rules_acute_injury,
+    rules_escalation,
+    rules_imaging_pathways,
+    rules_joint,
+    rules_non_responder,
+    rules_osteoarthritis,
+    rules_pfp,
+    rules_red_flags,
+    rules_referred,
+    rules_scfe,
+    rules_soft_tissue,
+)
+from clinic_app.domain.decision.conclusion import conclude
+from clinic_app.domain.decision.context import Context
+from clinic_app.domain.decision.model import (
+    Evaluation,
+    Hint,
+    HintCategory,
+    PfpVerdict,
+    Urgency,
+)
+from clinic_app.domain.decision.registry import RULES, Outcome, Rule
+from clinic_app.domain.patient import Patient
+
+RULE_SET_VERSION = "2026.11-1"
+
+# Rules run in the precedence order of reference.md section 6: later families read the
+# outcomes of earlier ones (the PFP verdict needs the red flags, PFP imaging the verdict).
+FAMILY_ORDER = (
+    rules_red_flags, rules_acute_injury, rules_scfe, rules_joint, rules_referred,
+    rules_soft_tissue, rules_osteoarthritis, rules_non_responder, rules_pfp, rules_escalation,
+    rules_imaging_pathways,
+)
+_FAMILY_INDEX = {module.__name__: index for index, module in enumerate(FAMILY_ORDER)}
+RULES.sort(key=lambda r: _FAMILY_INDEX[r.function.__module__])
+
+
+def evaluate(
+    patient: Patient, assessment: Assessment, earlier: Sequence[Assessment] = ()
+) -> Evaluation:
+    """All hints for this assessment (earlier ones oldest first) and one conclusion."""
+    context = Context(patient, assessment, earlier)
+    hints: list[Hint] = []
+    for rule in RULES:
+        outcome = rule.run(context)
+        context.outcomes[rule.id] = outcome
+        if outcome.status not in ("fired", "cannot_evaluate"):
+            continue
+        hint = make_hint(rule, outcome)
+        hints.append(hint)
+        if hint.fired and (
+            hint.category is HintCategory.RED_FLAG or hint.urgency is Urgency.EMERGENCY
+        ):
+            context.red_flags.append((rule.id, hint.title))
+    return Evaluation(
+        hints=tuple(hints),
+        conclusion=conclude(hints, context),
+        rule_set_version=RULE_SET_VERSION,
+        pfp_verdict=context.pfp_verdict or PfpVerdict.CANNOT_EVALUATE,
+    )
+
+
+def make_hint(rule: Rule, outcome: Outcome) -> Hint:
+    fired = outcome.status == "fired"
+    return Hint(
+        rule_id=rule.id,
+        title=outcome.title or rule.title,
+        category=outcome.category or rule.category,
+        urgency=outcome.urgency or rule.urgency,
+        status="fired" if fired else "cannot_evaluate",
+        triggers=outcome.triggers,
+        missing=outcome.missing,
+        reasoning=rule.reasoning + outcome.note,
+        action=(outcome.action or rule.action) if fired else "Record the missing findings.",
+        imaging=(outcome.imaging or rule.imaging) if fired else None,
+        sources=rule.sources,
+        evidence=rule.evidence,
+    )
+
+
+def stamp_rule_set_version(assessment: Assessment) -> Assessment:
+    """The assessment as saved after evaluation: it names the rule set that was applied."""
+    return assessment.model_copy(update={"rule_set_version": RULE_SET_VERSION})

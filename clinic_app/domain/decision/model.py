@@ -1,0 +1,147 @@
+"""What decision support hands to the clinician: hints, impressions and one conclusion."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from clinic_app.domain.model_base import Choice, relabel
+
+Path = tuple[str, ...]
+
+
+class Urgency(Choice):
+    ROUTINE = "routine"
+    SOON = "soon"
+    URGENT = "urgent"
+    EMERGENCY = "emergency"
+
+    @property
+    def rank(self) -> int:
+        return _URGENCY_ORDER.index(self)
+
+
+_URGENCY_ORDER = (Urgency.ROUTINE, Urgency.SOON, Urgency.URGENT, Urgency.EMERGENCY)
+
+
+class HintCategory(Choice):
+    RED_FLAG = "red_flag"
+    IMAGING = "imaging"
+    DIFFERENTIAL = "differential"
+    SUPPORTS_PFP = "supports_pfp"
+    ARGUES_AGAINST_PFP = "argues_against_pfp"
+
+
+relabel(
+    {
+        HintCategory.SUPPORTS_PFP: "Supports patellofemoral pain",
+        HintCategory.ARGUES_AGAINST_PFP: "Argues against patellofemoral pain",
+    }
+)
+
+
+class PfpVerdict(Choice):
+    """How far the findings support patellofemoral pain, least to most confident."""
+
+    ARGUED_AGAINST = "argued_against"
+    CANNOT_EVALUATE = "cannot_evaluate"
+    SUPPORTED = "supported"
+    LIKELY = "likely"
+
+    @property
+    def rank(self) -> int:
+        return list(PfpVerdict).index(self)
+
+
+relabel(
+    {
+        PfpVerdict.SUPPORTED: "Supported (some exclusions not yet assessed)",
+        PfpVerdict.CANNOT_EVALUATE: "Cannot evaluate yet",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One finding a rule read, with the value it had."""
+
+    path: Path
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class ImagingAdvice:
+    modality: str  # "none", "radiograph", "MRI without contrast", "ultrasound", ...
+    region: str
+    views: tuple[str, ...]
+    reason: str
+
+    @property
+    def is_none(self) -> bool:
+        return self.modality == "none"
+
+    def describe(self) -> str:
+        if self.is_none:
+            return f"No imaging: {self.reason}"
+        views = f" ({', '.join(self.views)})" if self.views else ""
+        return f"{self.modality.capitalize()}, {self.region}{views}: {self.reason}"
+
+
+HintStatus = Literal["fired", "cannot_evaluate"]
+
+
+@dataclass(frozen=True)
+class Hint:
+    rule_id: str
+    title: str
+    category: HintCategory
+    urgency: Urgency
+    status: HintStatus
+    triggers: tuple[Trigger, ...]
+    missing: tuple[Path, ...]
+    reasoning: str
+    action: str
+    imaging: ImagingAdvice | None
+    sources: tuple[str, ...]
+    evidence: str  # [V] / [S] / [U] / [D], see reference.md
+
+    @property
+    def fired(self) -> bool:
+        return self.status == "fired"
+
+
+@dataclass(frozen=True)
+class Impression:
+    condition: str
+    confidence: str
+    rule_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Conclusion:
+    impressions: tuple[Impression, ...]  # ranked, most pressing first
+    top_urgency: Urgency
+    imaging: ImagingAdvice  # exactly one; "no imaging" is stated explicitly
+    loading_programme_allowed: bool
+    referral: str | None
+    summary: str
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    hints: tuple[Hint, ...]
+    conclusion: Conclusion
+    rule_set_version: str
+    pfp_verdict: PfpVerdict = PfpVerdict.CANNOT_EVALUATE
+
+    def hint(self, rule_id: str) -> Hint | None:
+        return next((hint for hint in self.hints if hint.rule_id == rule_id), None)
+
+    @property
+    def fired(self) -> tuple[Hint, ...]:
+        return tuple(hint for hint in self.hints if hint.fired)
+
+    @property
+    def cannot_evaluate(self) -> tuple[Hint, ...]:
+        return tuple(hint for hint in self.hints if not hint.fired)

@@ -1,0 +1,189 @@
+"""Differentials inside the joint or bone with their own pathway (reference.md section 5)."""
+
+from __future__ import annotations
+
+from clinic_app.domain.decision import sources as src
+from clinic_app.domain.decision.context import Context
+from clinic_app.domain.decision.imaging import KNEE_SERIES_VIEWS, knee_radiographs
+from clinic_app.domain.decision.logic import all_of, any_of
+from clinic_app.domain.decision.model import HintCategory, ImagingAdvice, Urgency
+from clinic_app.domain.decision.registry import Outcome, from_cond, rule
+from clinic_app.domain.decision.rules_red_flags import effusion_one_plus
+from clinic_app.domain.exam_patellar import EffusionGrade
+from clinic_app.domain.history import ActivityType, TraumaMechanism
+
+MECH = ("history", "mechanical")
+LIGAMENTS = ("screens", "meniscus_ligaments")
+DIFF = HintCategory.DIFFERENTIAL
+# [D] thresholds where the reference names a feature without a number
+BEIGHTON_HYPERMOBILE = 4
+LOAD_SPIKE_PERCENT = 30
+OCD_AGES = (10, 19)
+
+
+def locked(context: Context):
+    return any_of(
+        context.flag((*MECH, "true_locking")), context.flag(("screens", "acute",
+                                                             "block_to_extension"))
+    )
+
+
+@rule(
+    "INSTABILITY", "Features of patellar instability",
+    category=DIFF, urgency=Urgency.URGENT,
+    sources=(src.COVEY_HAWKS, src.REFERENCE_SECTION_5), evidence="[V]",
+    reads=((*MECH, "patella_slipping_out"), (*MECH, "dislocation_count"),
+           ("history", "trauma", "mechanism"), ("patellar", "left", "apprehension"),
+           ("patellar", "right", "apprehension"), ("patellar", "left", "j_sign"),
+           ("patellar", "left", "lateral_glide_quadrants"),
+           ("screens", "provocation", "beighton_score")),
+    reasoning="A kneecap that slipped out, a dislocation history or a positive apprehension "
+    "test point to lateral patellar instability (J-sign, lateral glide over 3 quadrants and "
+    "generalised hypermobility support it). Positive apprehension excludes PFP.",
+    action="Orthopaedic review within a week (same day if the knee is locked).",
+    imaging=ImagingAdvice(
+        "radiograph", "knee", KNEE_SERIES_VIEWS,
+        "radiographs for all instability; MRI without contrast for suspected osteochondral "
+        "or soft-tissue injury, after a reduced dislocation or failed conservative care",
+    ),
+    condition="Patellar instability or dislocation", referral="Orthopaedics within 1 week",
+)
+def patellar_instability(context: Context) -> Outcome:
+    core = any_of(
+        context.flag((*MECH, "patella_slipping_out")),
+        context.at_least((*MECH, "dislocation_count"), 1),
+        context.equals(("history", "trauma", "mechanism"), TraumaMechanism.PATELLAR_DISLOCATION),
+        context.side_flag(("patellar",), "apprehension"),
+    )
+    outcome = from_cond(core)
+    if outcome.status != "fired":
+        return outcome
+    support = any_of(
+        context.side_flag(("patellar",), "j_sign"),
+        context.side_test(("patellar",), "lateral_glide_quadrants", lambda q: q > 3),
+        context.at_least(("screens", "provocation", "beighton_score"), BEIGHTON_HYPERMOBILE),
+    )
+    is_locked = locked(context)
+    return Outcome(
+        "fired", outcome.triggers + (support.triggers if support.true else ())
+        + (is_locked.triggers if is_locked.true else ()),
+        urgency=Urgency.EMERGENCY if is_locked.true else None,
+    )
+
+
+@rule(
+    "MENISCAL", "Features of a meniscal tear",
+    category=DIFF, urgency=Urgency.SOON, sources=(src.REFERENCE_SECTION_5, src.ACR_ACUTE),
+    evidence="[V]",
+    reads=((*LIGAMENTS, "medial_joint_line_tender"), (*LIGAMENTS, "lateral_joint_line_tender"),
+           (*LIGAMENTS, "mcmurray_positive"), (*LIGAMENTS, "thessaly_positive"),
+           (*MECH, "true_locking"), (*MECH, "catching")),
+    reasoning="Joint-line tenderness with a positive McMurray or Thessaly test suggests a "
+    "meniscal tear (twist on a planted foot, delayed swelling, catching or locking support it).",
+    action="Radiographs, then MRI without contrast; urgent orthopaedic referral if locked.",
+    imaging=knee_radiographs("first study; MRI without contrast to confirm the tear"),
+    condition="Meniscal tear", referral="Orthopaedics (urgent if locked)",
+)
+def meniscal_tear(context: Context) -> Outcome:
+    joint_line = any_of(
+        context.flag((*LIGAMENTS, "medial_joint_line_tender")),
+        context.flag((*LIGAMENTS, "lateral_joint_line_tender")),
+    )
+    provocation = any_of(
+        context.flag((*LIGAMENTS, "mcmurray_positive")),
+        context.flag((*LIGAMENTS, "thessaly_positive")),
+    )
+    outcome = from_cond(all_of(joint_line, provocation))
+    is_locked = context.flag((*MECH, "true_locking"))
+    if outcome.status == "fired" and is_locked.true:
+        return Outcome("fired", outcome.triggers + is_locked.triggers, urgency=Urgency.URGENT)
+    return outcome
+
+
+@rule(
+    "OCD", "Features of osteochondritis dissecans",
+    category=DIFF, urgency=Urgency.SOON, sources=(src.ACR_CHRONIC, src.REFERENCE_SECTION_5),
+    evidence="[S]",
+    reads=(("patient", "age"), ("patellar", "left", "effusion"),
+           ("patellar", "right", "effusion"), (*MECH, "catching"), (*MECH, "true_locking")),
+    reasoning="An adolescent (10-19 [D]) with activity pain and an effusion, catching or "
+    "locking may have osteochondritis dissecans; a loose body makes it urgent.",
+    action="Radiographs including a tunnel view, then MRI without contrast (ACR chronic knee "
+    "pain variant 3).",
+    imaging=ImagingAdvice(
+        "radiograph", "knee", ("AP", "lateral", "tunnel (notch)", "tangential patellar"),
+        "then MRI without contrast (ACR chronic knee pain variant 3)",
+    ),
+    condition="Osteochondritis dissecans", referral="Orthopaedics",
+)
+def osteochondritis_dissecans(context: Context) -> Outcome:
+    if not OCD_AGES[0] <= context.age <= OCD_AGES[1]:
+        return Outcome("not_applicable")
+    signs = any_of(
+        context.side_test(("patellar",), "effusion",
+                          lambda grade: EffusionGrade(grade).at_least_one_plus),
+        context.flag((*MECH, "catching")),
+        context.flag((*MECH, "true_locking")),
+    )
+    outcome = from_cond(all_of(context.age_between(*OCD_AGES), signs))
+    if outcome.status == "fired" and context.flag((*MECH, "true_locking")).true:
+        return Outcome("fired", outcome.triggers, urgency=Urgency.URGENT,
+                       note=" Locking suggests a loose body.")
+    return outcome
+
+
+@rule(
+    "STRESS-FRACTURE", "Features of a stress fracture (patella or tibial plateau)",
+    category=DIFF, urgency=Urgency.URGENT, sources=(src.REFERENCE_SECTION_5,), evidence="[S]",
+    reads=(("screens", "palpation", "focal_bony_tenderness"),
+           ("history", "activity", "activity_types"),
+           ("history", "activity", "load_change_4_weeks_percent"),
+           ("history", "activity", "new_hills_stairs_or_speedwork"),
+           ("history", "complaint", "rest_pain"), ("history", "complaint", "night_pain")),
+    reasoning="Focal bony tenderness in a runner or recruit after a load spike (rest or night "
+    f"pain support it). A load increase of {LOAD_SPIKE_PERCENT}% or more in 4 weeks counts as "
+    "a spike [D].",
+    action="Stop impact loading; radiographs, MRI if they are negative.",
+    imaging=knee_radiographs("to look for a stress fracture; MRI if negative"),
+    condition="Stress fracture", referral="Sports medicine or orthopaedics",
+)
+def stress_fracture(context: Context) -> Outcome:
+    loading = any_of(
+        context.includes(("history", "activity", "activity_types"),
+                         {ActivityType.RUNNING, ActivityType.MILITARY}),
+        context.at_least(("history", "activity", "load_change_4_weeks_percent"),
+                         LOAD_SPIKE_PERCENT),
+        context.flag(("history", "activity", "new_hills_stairs_or_speedwork")),
+    )
+    return from_cond(
+        all_of(context.flag(("screens", "palpation", "focal_bony_tenderness")), loading)
+    )
+
+
+@rule(
+    "INFLAMMATORY", "Features of inflammatory arthritis or gout",
+    category=DIFF, urgency=Urgency.SOON, sources=(src.REFERENCE_SECTION_5,), evidence="[V]",
+    reads=(("history", "complaint", "morning_stiffness_minutes"),
+           ("history", "inflammatory", "other_joints_affected"),
+           ("history", "inflammatory", "psoriasis"),
+           ("history", "inflammatory", "inflammatory_bowel_disease"),
+           ("history", "inflammatory", "eye_or_skin_symptoms"),
+           ("screens", "inflammation", "warmth"), ("patellar", "left", "effusion")),
+    reasoning="Morning stiffness over 30 minutes with other joints, psoriasis, inflammatory "
+    "bowel disease, eye or skin symptoms, warmth or an effusion suggests an inflammatory "
+    "arthritis.",
+    action="Refer to a physician for blood tests and rheumatology.",
+    imaging=None, condition="Inflammatory arthritis or gout", referral="Rheumatology",
+)
+def inflammatory_arthritis(context: Context) -> Outcome:
+    stiffness = context.test(("history", "complaint", "morning_stiffness_minutes"),
+                             lambda minutes: minutes > 30)
+    features = any_of(
+        *(context.flag(("history", "inflammatory", name)) for name in (
+            "other_joints_affected", "psoriasis", "inflammatory_bowel_disease",
+            "eye_or_skin_symptoms",
+        )),
+        context.flag(("screens", "inflammation", "warmth")),
+        effusion_one_plus(context),
+    )
+    return from_cond(all_of(stiffness, features))

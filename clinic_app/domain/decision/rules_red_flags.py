@@ -1,0 +1,291 @@
+"""Red flags (reference.md section 6): emergencies and urgent referrals come first."""
+
+from __future__ import annotations
+
+from clinic_app.domain.decision import sources as src
+from clinic_app.domain.decision.context import Context
+from clinic_app.domain.decision.imaging import knee_radiographs, no_imaging
+from clinic_app.domain.decision.logic import Cond, all_of, any_of, screened
+from clinic_app.domain.decision.model import HintCategory, ImagingAdvice, Trigger, Urgency
+from clinic_app.domain.decision.registry import (
+    NEGATIVE,
+    NOT_APPLICABLE,
+    Outcome,
+    from_cond,
+    rule,
+)
+from clinic_app.domain.derived import wells_score
+from clinic_app.domain.exam_patellar import EffusionGrade
+from clinic_app.domain.history import Swelling, TraumaMechanism, WeightBearing
+
+RED = HintCategory.RED_FLAG
+ACUTE = ("screens", "acute")
+TRAUMA = ("history", "trauma")
+SOURCES = (src.GLOUCESTERSHIRE, src.BUNT_2018)
+
+
+def after_trauma(context: Context, cond: Cond) -> Outcome:
+    """A sign that matters after an injury: not applicable when there was none."""
+    trauma = context.acute_trauma()
+    if trauma.false:
+        return NOT_APPLICABLE
+    return from_cond(all_of(trauma, cond))
+
+
+def effusion_one_plus(context: Context) -> Cond:
+    return context.side_test(
+        ("patellar",), "effusion", lambda grade: EffusionGrade(grade).at_least_one_plus
+    )
+
+
+@rule(
+    "RF-SEPTIC", "Hot, swollen knee with fever or malaise: suggests septic arthritis",
+    category=RED, urgency=Urgency.EMERGENCY, sources=(*SOURCES, src.REFERENCE_SECTION_5),
+    evidence="[V]",
+    reads=(("screens", "inflammation", "warmth"), ("screens", "inflammation", "redness"),
+           ("patellar", "left", "effusion"), ("patellar", "right", "effusion"),
+           (*ACUTE, "tense_effusion"), ("history", "complaint", "swelling"),
+           ("history", "systemic", "fever"), ("history", "systemic", "malaise")),
+    reasoning="A hot, swollen knee in a febrile or unwell patient must be treated as septic "
+    "arthritis or osteomyelitis until proven otherwise.",
+    action="Emergency department today for joint aspiration and blood tests; no exercise.",
+    imaging=no_imaging("emergency assessment and joint aspiration come before any imaging"),
+    condition="Septic arthritis or osteomyelitis", referral="Emergency department today",
+)
+def septic_arthritis(context: Context) -> Outcome:
+    hot = context.flag(("screens", "inflammation", "warmth"))
+    swollen = any_of(
+        effusion_one_plus(context),
+        context.flag((*ACUTE, "tense_effusion")),
+        context.equals(("history", "complaint", "swelling"), Swelling.CONSTANT),
+    )
+    unwell = any_of(
+        context.flag(("history", "systemic", "fever")),
+        context.flag(("history", "systemic", "malaise")),
+    )
+    outcome = from_cond(all_of(hot, swollen, unwell))
+    redness = context.flag(("screens", "inflammation", "redness"))
+    if outcome.status == "fired" and redness.true:
+        return Outcome("fired", outcome.triggers + redness.triggers)
+    return outcome
+
+
+@rule(
+    "RF-EXTENSOR", "Cannot lift the straight leg: consider extensor mechanism rupture",
+    category=RED, urgency=Urgency.EMERGENCY, sources=(*SOURCES, src.REFERENCE_SECTION_5),
+    evidence="[V]", reads=((*ACUTE, "straight_leg_raise_possible"), (*TRAUMA, "mechanism")),
+    reasoning="Inability to raise the straight leg against gravity suggests a quadriceps or "
+    "patellar tendon rupture or a patellar fracture.",
+    action="Emergency department; immobilise in extension; no loading.",
+    imaging=knee_radiographs("to look for patellar fracture or high/low patella"),
+    condition="Fracture or extensor mechanism injury", referral="Emergency department today",
+)
+def extensor_mechanism(context: Context) -> Outcome:
+    cannot_lift = context.test((*ACUTE, "straight_leg_raise_possible"), lambda ok: ok is False)
+    if cannot_lift.true:
+        return Outcome("fired", cannot_lift.triggers)
+    if cannot_lift.false:
+        return NEGATIVE
+    trauma = context.acute_trauma()
+    if trauma.false:
+        return NOT_APPLICABLE
+    return Outcome("cannot_evaluate", trauma.triggers, cannot_lift.missing + trauma.missing)
+
+
+@rule(
+    "RF-NO-WEIGHT-BEARING", "Unable to bear weight after an injury",
+    category=RED, urgency=Urgency.EMERGENCY, sources=SOURCES, evidence="[V]",
+    reads=((*TRAUMA, "mechanism"), (*TRAUMA, "weight_bearing_now")),
+    reasoning="Inability to take four steps after trauma is a red flag for fracture or major "
+    "internal injury.",
+    action="Emergency department assessment today.",
+    condition="Fracture or extensor mechanism injury", referral="Emergency department today",
+)
+def unable_to_bear_weight(context: Context) -> Outcome:
+    return after_trauma(
+        context, context.equals((*TRAUMA, "weight_bearing_now"), WeightBearing.UNABLE_4_STEPS)
+    )
+
+
+@rule(
+    "RF-NEUROVASCULAR", "Numb, cold or pale foot: neurovascular compromise",
+    category=RED, urgency=Urgency.EMERGENCY, sources=SOURCES, evidence="[V]",
+    reads=((*ACUTE, "neurovascular_compromise"), (*TRAUMA, "mechanism")),
+    reasoning="Neurovascular compromise (for example after a knee dislocation) threatens the "
+    "limb.",
+    action="Emergency department immediately.",
+    condition="Neurovascular compromise", referral="Emergency department immediately",
+)
+def neurovascular(context: Context) -> Outcome:
+    sign = context.flag((*ACUTE, "neurovascular_compromise"))
+    if sign.true:
+        return Outcome("fired", sign.triggers)
+    return after_trauma(context, sign)
+
+
+@rule(
+    "RF-TENSE-EFFUSION", "Tense effusion soon after trauma",
+    category=RED, urgency=Urgency.EMERGENCY, sources=SOURCES, evidence="[V]",
+    reads=((*ACUTE, "tense_effusion"), (*TRAUMA, "rapid_swelling_within_2h"),
+           (*TRAUMA, "injury_date")),
+    reasoning="A tense effusion within hours of an injury suggests haemarthrosis from a "
+    "fracture, ligament rupture or dislocation.",
+    action="Emergency department today.",
+    condition="Traumatic haemarthrosis", referral="Emergency department today",
+)
+def tense_effusion(context: Context) -> Outcome:
+    early = any_of(
+        context.flag((*TRAUMA, "rapid_swelling_within_2h")), context.injury_within(0)
+    )
+    return after_trauma(context, all_of(context.flag((*ACUTE, "tense_effusion")), early))
+
+
+@rule(
+    "RF-LOCKED-KNEE", "Locked knee: cannot straighten",
+    category=RED, urgency=Urgency.URGENT, sources=(*SOURCES, src.REFERENCE_SECTION_5),
+    evidence="[V]",
+    reads=(("history", "mechanical", "true_locking"), (*ACUTE, "block_to_extension")),
+    reasoning="True locking or a mechanical block to extension suggests a displaced meniscal "
+    "tear or loose body.",
+    action="Urgent orthopaedic referral; no loading programme until reviewed.",
+    imaging=knee_radiographs("before MRI, to look for a loose body"),
+    condition="Locked knee (meniscal tear or loose body)", referral="Urgent orthopaedics",
+)
+def locked_knee(context: Context) -> Outcome:
+    return from_cond(
+        screened(
+            context.flag(("history", "mechanical", "true_locking")),
+            context.flag((*ACUTE, "block_to_extension")),
+        )
+    )
+
+
+@rule(
+    "RF-HAEMARTHROSIS", "Large haemarthrosis after injury",
+    category=RED, urgency=Urgency.URGENT, sources=SOURCES, evidence="[V]",
+    reads=((*ACUTE, "large_haemarthrosis"), (*TRAUMA, "mechanism")),
+    reasoning="A large haemarthrosis points to an intra-articular injury (ligament, "
+    "osteochondral fracture).",
+    action="Urgent orthopaedic referral.", condition="Traumatic haemarthrosis",
+    referral="Urgent orthopaedics",
+)
+def haemarthrosis(context: Context) -> Outcome:
+    return after_trauma(context, context.flag((*ACUTE, "large_haemarthrosis")))
+
+
+@rule(
+    "RF-LIGAMENT-RUPTURE", "Laxity after recent injury: consider ligament rupture",
+    category=RED, urgency=Urgency.URGENT, sources=SOURCES, evidence="[V]",
+    reads=(("screens", "meniscus_ligaments", "lachman_positive"),
+           ("screens", "meniscus_ligaments", "varus_stress_laxity"),
+           ("screens", "meniscus_ligaments", "valgus_stress_laxity"), (*TRAUMA, "mechanism")),
+    reasoning="Ligament laxity after an injury suggests a recent cruciate or collateral rupture.",
+    action="Urgent orthopaedic referral.",
+    imaging=knee_radiographs("first study; MRI without contrast follows if they are negative "
+                             "(ACR acute trauma)"),
+    condition="Ligament rupture", referral="Urgent orthopaedics",
+)
+def ligament_rupture(context: Context) -> Outcome:
+    tests = ("lachman_positive", "varus_stress_laxity", "valgus_stress_laxity")
+    laxity = any_of(*(context.flag(("screens", "meniscus_ligaments", name)) for name in tests))
+    return after_trauma(context, laxity)
+
+
+@rule(
+    "RF-PATELLAR-DISLOCATION", "Traumatic patellar dislocation",
+    category=RED, urgency=Urgency.URGENT, sources=(*SOURCES, src.ACR_ACUTE, src.COVEY_HAWKS),
+    evidence="[V]", reads=((*TRAUMA, "mechanism"),),
+    reasoning="A traumatic patellar dislocation needs orthopaedic review; osteochondral "
+    "fragments are common after a reduced dislocation.",
+    action="Urgent orthopaedic referral.",
+    imaging=ImagingAdvice(
+        "radiograph", "knee", ("AP", "lateral", "tangential patellar (skyline/Merchant)"),
+        "radiographs first, then MRI without contrast after a reduced dislocation (ACR acute "
+        "trauma)",
+    ),
+    condition="Patellar instability or dislocation", referral="Urgent orthopaedics",
+)
+def traumatic_dislocation(context: Context) -> Outcome:
+    return from_cond(context.equals((*TRAUMA, "mechanism"), TraumaMechanism.PATELLAR_DISLOCATION))
+
+
+@rule(
+    "RF-TUMOUR", "Rest or night pain with a mass or weight loss: consider bone tumour",
+    category=RED, urgency=Urgency.URGENT, sources=(*SOURCES, src.REFERENCE_SECTION_5),
+    evidence="[V]",
+    reads=(("history", "complaint", "rest_pain"), ("history", "complaint", "night_pain"),
+           ("screens", "inflammation", "mass"),
+           ("history", "systemic", "unexplained_weight_loss_kg")),
+    reasoning="Unremitting or night pain together with a mass or weight loss calls for the "
+    "urgent cancer pathway.",
+    action="Same-day contact with the doctor; urgent cancer pathway referral.",
+    imaging=ImagingAdvice(
+        "radiograph", "knee, femur and tibia", ("AP", "lateral"),
+        "urgent radiographs including the whole femur and tibia",
+    ),
+    condition="Possible bone tumour", referral="Urgent cancer pathway (same-day contact)",
+)
+def bone_tumour(context: Context) -> Outcome:
+    pain = any_of(
+        context.flag(("history", "complaint", "rest_pain")),
+        context.flag(("history", "complaint", "night_pain")),
+    )
+    sinister = any_of(
+        context.flag(("screens", "inflammation", "mass")),
+        context.test(("history", "systemic", "unexplained_weight_loss_kg"), lambda kg: kg > 0),
+    )
+    return from_cond(all_of(pain, sinister))
+
+
+WELLS_THRESHOLD = 2
+
+
+@rule(
+    "RF-DVT", "Wells score 2 or more: suspected deep vein thrombosis",
+    category=RED, urgency=Urgency.EMERGENCY,
+    sources=(src.NICE_QS201, src.GLOUCESTERSHIRE), evidence="[V]",
+    reads=(("history", "thrombosis", "calf_swelling_or_tenderness"),
+           ("screens", "wells", "calf_swelling_3cm"), ("screens", "wells", "pitting_oedema"),
+           ("screens", "wells", "deep_vein_tenderness"),
+           ("screens", "wells", "entire_leg_swollen"),
+           ("screens", "wells", "collateral_superficial_veins"),
+           ("screens", "wells", "alternative_diagnosis_as_likely"),
+           ("history", "systemic", "active_cancer"),
+           ("history", "thrombosis", "recent_immobilisation"),
+           ("history", "thrombosis", "surgery_within_12_weeks"),
+           ("history", "thrombosis", "previous_vte")),
+    reasoning="Calf symptoms with a Wells score of 2 or more need a leg vein ultrasound "
+    "within 4 hours (a ruptured Baker's cyst can look the same). The score is applied when "
+    "calf symptoms or signs are recorded.",
+    action="Same-day medical assessment: proximal leg vein ultrasound within 4 hours.",
+    imaging=ImagingAdvice("ultrasound", "leg veins (proximal)", (), "within 4 hours (NICE QS201)"),
+    condition="Suspected deep vein thrombosis", referral="Same-day DVT pathway",
+)
+def deep_vein_thrombosis(context: Context) -> Outcome:
+    calf_paths = [
+        ("history", "thrombosis", "calf_swelling_or_tenderness"),
+        *(("screens", "wells", name) for name in (
+            "calf_swelling_3cm", "pitting_oedema", "deep_vein_tenderness", "entire_leg_swollen",
+        )),
+    ]
+    cues = any_of(*(context.flag(path) for path in calf_paths))
+    if not cues.true:
+        return NOT_APPLICABLE  # Wells is applied to a leg with calf symptoms or signs
+    score = wells_score(context.assessment)
+    trigger = Trigger(("screens", "wells"), "Wells score (known items)", str(score.known_points))
+    missing = tuple(_wells_path(name) for name in score.unassessed)
+    if score.minimum_possible >= WELLS_THRESHOLD:
+        return Outcome("fired", (*cues.triggers, trigger), missing)
+    if score.maximum_possible < WELLS_THRESHOLD:
+        return NEGATIVE
+    return Outcome("cannot_evaluate", (*cues.triggers, trigger), missing)
+
+
+def _wells_path(name: str) -> tuple[str, ...]:
+    history_items = {
+        "active_cancer": ("history", "systemic", "active_cancer"),
+        "recent_immobilisation": ("history", "thrombosis", "recent_immobilisation"),
+        "surgery_within_12_weeks": ("history", "thrombosis", "surgery_within_12_weeks"),
+        "previous_vte": ("history", "thrombosis", "previous_vte"),
+    }
+    return history_items.get(name, ("screens", "wells", name))

@@ -1,0 +1,32 @@
+"""Citations the rules point to (reference.md section 8 and the sections they come from)."""
+
+from __future__ import annotations
+
+JOSPT_2019 = "Willy RW et al. Patellofemoral pain CPG. JOSPT 2019;49(9):CPG1-95"
+CROSSLEY_2016 = "Crossley KM et al. 2016 PFP consensus statement part 1. BJSM 2016;50:839"
+FERBER_2015 = (
+    "Ferber 2015 inclusion set, BMC Musculoskelet Disord 2018 (doi 10.1186/s12891-018-2045-3)"
+)
+COOK_2010 = "Cook C et al. 2010 (PMC2841549): 2 of 3 clinical signs, LR+ 4.0"
+REFERENCE_DEFAULT = "Clinic App default built from reference.md (product default, editable)"
+OTTAWA = "Stiell IG et al. Ottawa knee rule. Ann Emerg Med 1995;26:405; JAMA 1996;275:611"
+OTTAWA_CHILDREN = "Bulloch B et al. Ottawa knee rule in children 2-16, 2003"
+PITTSBURGH = "Seaberg DC, Jackson R. Pittsburgh knee rule"
+ACR_ACUTE = "ACR Appropriateness Criteria: Acute Trauma to the Knee (2019)"
+ACR_CHRONIC = "ACR Appropriateness Criteria: Chronic Knee Pain (2018 revision)"
+COVEY_HAWKS = "Covey CJ, Hawks MK. Anterior knee pain. J Fam Pract 2016"
+BUNT_2018 = "Bunt CW et al. Knee pain in adults and adolescents. Am Fam Physician 2018;98(9):576"
+DIXIT_2007 = "Dixit S et al. Patellofemoral pain syndrome. Am Fam Physician 2007;75(2):194"
+GAITONDE_2019 = "Gaitonde DY et al. Patellofemoral pain syndrome. Am Fam Physician 2019;99(2):88"
+NICE_NG226 = "NICE NG226 Osteoarthritis in over 16s (2022)"
+ACR_OA_CLINICAL = "ACR clinical classification criteria for knee osteoarthritis"
+NICE_QS201 = "NICE QS201 Venous thromboembolism in adults"
+GLOUCESTERSHIRE = "Gloucestershire NHS knee pain pathway (red flags)"
+PECK_2017 = "Peck DM et al. Slipped capital femoral epiphysis. Am Fam Physician 2017"
+MALLIARAS_2015 = "Malliaras P et al. Patellar tendinopathy. JOSPT 2015;45:887"
+HANADA_2012 = "Hanada 2012 (Osgood-Schlatter age ranges)"
+FERBER_2010 = "Ferber R et al. Ober and Thomas tests. J Athl Train 2010;45:344"
+CROSSLEY_2004 = "Crossley KM et al. Arch Phys Med Rehabil 2004;85:815 (AKPS change ~10)"
+FARRAR_2001 = "Farrar JT et al. 2001 (pain change >= 2 points or >= 30%)"
+SOURCE_ARTICLE = "Source article on runner's knee (escalation advice), reference.md section 6"
+REFERENCE_SECTION_5 = "reference.md section 5 (differential table; secondary summary)"

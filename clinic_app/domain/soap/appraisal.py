@@ -1,0 +1,102 @@
+"""A: the clinical impression from decision support, and the clinician's decisions on hints.
+
+The product offers hints; the note states which the clinician accepted (with the
+reasoning) and which were dismissed (with the reason). Hints not yet reviewed
+are listed too, so nothing pressing disappears from the record.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from clinic_app.domain.assessment import Assessment, HintDecisionKind
+from clinic_app.domain.fields import spec_index
+from clinic_app.domain.soap.document import Block, Line
+
+if TYPE_CHECKING:
+    from clinic_app.domain.decision.model import Evaluation, Hint
+
+UNAVAILABLE = (
+    "Decision support was not available for this note: no hints were evaluated, "
+    "red flags were not screened by the rules."
+)
+
+
+def appraisal_blocks(assessment: Assessment, evaluation: Evaluation | None) -> tuple[Block, ...]:
+    if evaluation is None:
+        return (Block("Clinical impression", (Line(UNAVAILABLE, abnormal=True),)),)
+    conclusion = evaluation.conclusion
+    impression: list[Line] = [
+        Line(f"{item.condition} ({item.confidence})", "Impression:")
+        for item in conclusion.impressions
+    ]
+    if not impression:
+        impression.append(Line("No leading impression from the findings recorded.", "Impression:"))
+    impression.append(Line(conclusion.summary, "Summary:"))
+    urgent = conclusion.top_urgency.rank >= 2
+    impression.append(Line(conclusion.top_urgency.label, "Urgency:", abnormal=urgent))
+    impression.append(Line(conclusion.imaging.describe(), "Imaging:",
+                           abnormal=not conclusion.imaging.is_none))
+    if conclusion.referral:
+        impression.append(Line(conclusion.referral, "Referral advised:", abnormal=True))
+    if not conclusion.loading_programme_allowed:
+        impression.append(Line(
+            "Loading programme withheld: referral first.", "Exercise:", abnormal=True
+        ))
+    blocks = [Block("Clinical impression (decision support, weighed by the clinician)",
+                    tuple(impression))]
+    accepted, dismissed, open_hints = _by_decision(assessment, evaluation)
+    if accepted:
+        blocks.append(Block("Hints accepted by the clinician", tuple(
+            _hint_line(hint) for hint in accepted
+        )))
+    if dismissed:
+        blocks.append(Block("Hints dismissed by the clinician", tuple(
+            Line(f"{hint.title}. Reason: {reason}", f"[{hint.rule_id}]")
+            for hint, reason in dismissed
+        )))
+    if open_hints:
+        blocks.append(Block("Hints not yet reviewed", tuple(_hint_line(h) for h in open_hints)))
+    cannot = [hint for hint in evaluation.cannot_evaluate]
+    if cannot:
+        blocks.append(Block("Could not be evaluated (findings missing)", tuple(
+            Line(f"{hint.title}: needs {_finding_names(hint)}") for hint in cannot
+        )))
+    return tuple(blocks)
+
+
+def _finding_names(hint: Hint) -> str:
+    specs = spec_index(Assessment)
+    names = []
+    for path in hint.missing:
+        spec = specs.get(tuple(path))
+        names.append(spec.title.lower() if spec else ".".join(path))
+    return ", ".join(dict.fromkeys(names))
+
+
+def _hint_line(hint: Hint) -> Line:
+    found = "; ".join(f"{t.label} = {t.value}" for t in hint.triggers)
+    text = f"{hint.title} ({hint.category.label.lower()}, {hint.urgency.label.lower()}). "
+    text += hint.reasoning
+    if found:
+        text += f" Findings: {found}."
+    if hint.action:
+        text += f" Action: {hint.action}"
+    return Line(text, f"[{hint.rule_id}]", abnormal=hint.urgency.rank >= 2)
+
+
+def _by_decision(
+    assessment: Assessment, evaluation: Evaluation
+) -> tuple[list[Hint], list[tuple[Hint, str]], list[Hint]]:
+    accepted: list[Hint] = []
+    dismissed: list[tuple[Hint, str]] = []
+    open_hints: list[Hint] = []
+    for hint in evaluation.fired:
+        decision = assessment.hint_decisions.get(hint.rule_id)
+        if decision is None:
+            open_hints.append(hint)
+        elif decision.decision is HintDecisionKind.ACCEPTED:
+            accepted.append(hint)
+        else:
+            dismissed.append((hint, decision.reason or ""))
+    return accepted, dismissed, open_hints

@@ -1,0 +1,90 @@
+"""Assemble the SOAP note from the patient, the assessment, the evaluation and the plan."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from clinic_app.domain.assessment import Assessment, AssessmentStatus
+from clinic_app.domain.kujala import KUJALA_SOURCE
+from clinic_app.domain.patient import Patient
+from clinic_app.domain.rehab.handout import build_handout
+from clinic_app.domain.rehab.library import ExerciseLibrary
+from clinic_app.domain.rehab.plan import RehabPlan
+from clinic_app.domain.soap.appraisal import appraisal_blocks
+from clinic_app.domain.soap.document import PatientIdentity, SoapNote, SoapSection
+from clinic_app.domain.soap.objective import objective_blocks
+from clinic_app.domain.soap.plan_part import plan_blocks
+from clinic_app.domain.soap.subjective import subjective_blocks
+
+if TYPE_CHECKING:
+    from clinic_app.domain.decision.model import Evaluation
+
+PRODUCT_DEFAULTS = (
+    "Strength deficit: limb symmetry index below 90%.",
+    "Lunge asymmetry flagged from 2 cm; toe-to-wall below 10 cm read as restricted (unverified).",
+    "Rehab phase chosen from weeks of treatment (phase 1 under 2 weeks, phase 3 from 6 weeks).",
+    "Exercise doses: 3 x 10-15 repetitions, 3 days a week; holds 4-5 x 30-45 s.",
+    "Progress at pain 3/10 or less with no next-morning flare; cut 30-50% above 5/10.",
+    "Follow-up: review in 1-2 weeks; repeat AKPS and NPRS at 6 and 12 weeks.",
+)
+CORE_SOURCES = (
+    "Willy RW et al. Patellofemoral pain CPG. JOSPT 2019;49(9):CPG1-95.",
+    "Crossley KM et al. 2016 patellofemoral pain consensus, parts 1 and 2. "
+    "BJSM 2016;50:839 and 844.",
+)
+
+
+def build_soap_note(
+    patient: Patient,
+    assessment: Assessment,
+    evaluation: Evaluation | None,
+    plan: RehabPlan,
+    library: ExerciseLibrary,
+) -> SoapNote:
+    free = assessment.soap_text
+    sections = (
+        SoapSection("S", "Subjective", subjective_blocks(patient, assessment), free.subjective),
+        SoapSection("O", "Objective", objective_blocks(assessment), free.objective),
+        SoapSection("A", "Assessment", appraisal_blocks(assessment, evaluation), free.assessment),
+        SoapSection("P", "Plan", plan_blocks(assessment, evaluation, plan, library), free.plan),
+    )
+    version = (
+        evaluation.rule_set_version if evaluation is not None
+        else assessment.rule_set_version or "not evaluated"
+    )
+    return SoapNote(
+        patient=identity(patient, assessment),
+        assessment_date=assessment.assessment_date,
+        clinician=assessment.clinician,
+        signed=assessment.status is AssessmentStatus.SIGNED,
+        affected_side=(
+            assessment.affected_side.label if assessment.affected_side else "not recorded"
+        ),
+        sections=sections,
+        rule_set_version=version,
+        sources=_sources(evaluation, build_handout(plan, library).sources),
+        defaults=PRODUCT_DEFAULTS,
+    )
+
+
+def identity(patient: Patient, assessment: Assessment) -> PatientIdentity:
+    return PatientIdentity(
+        name=patient.display_name,
+        date_of_birth=patient.date_of_birth,
+        age=patient.age_on(assessment.assessment_date),
+        sex=patient.sex.label,
+        identifier=patient.identifier,
+    )
+
+
+def _sources(evaluation: Evaluation | None, plan_sources: Iterable[str]) -> tuple[str, ...]:
+    """Each source once, in order of first use (trailing full stops ignored when comparing)."""
+    found = list(CORE_SOURCES)
+    if evaluation is not None:
+        found += [source for hint in evaluation.fired for source in hint.sources]
+    found += [KUJALA_SOURCE, *plan_sources]
+    unique: dict[str, str] = {}
+    for source in found:
+        unique.setdefault(source.rstrip(". "), source.rstrip(". "))
+    return tuple(unique.values())

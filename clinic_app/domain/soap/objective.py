@@ -1,0 +1,267 @@
+"""O: the examination findings, grouped by exam section, both sides, with derived values.
+
+Every recorded finding appears; values outside the expected range are marked;
+findings not assessed are listed compactly at the end of each section.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from clinic_app.domain.assessment import Assessment
+from clinic_app.domain.derived import (
+    bmi,
+    limb_symmetry_index,
+    lunge_asymmetry_cm,
+    lunge_asymmetry_deg,
+    oxford_deficit,
+    percent_body_weight,
+    step_down_quality,
+    step_down_score,
+    torque_per_kg,
+    wells_score,
+)
+from clinic_app.domain.exam_strength import MuscleGroupStrength, StrengthSide
+from clinic_app.domain.fields import FieldSpec, Path, get_value, spec_index
+from clinic_app.domain.kujala import score_kujala
+from clinic_app.domain.model_base import Side
+from clinic_app.domain.soap.document import Block, Line, Table
+from clinic_app.domain.soap.formatting import format_value, is_abnormal
+
+GENERIC_SECTIONS = ("patellar", "foot_ankle", "gait", "functional", "screens")
+NOT_ASSESSED = "not assessed"
+
+
+@dataclass
+class _Rows:
+    bilateral: list[tuple[str, str, str]] = field(default_factory=list)
+    bilateral_marks: set[int] = field(default_factory=set)
+    single: list[tuple[str, str]] = field(default_factory=list)
+    single_marks: set[int] = field(default_factory=set)
+    not_assessed: list[str] = field(default_factory=list)
+    notes: list[Line] = field(default_factory=list)
+
+
+def objective_blocks(assessment: Assessment) -> tuple[Block, ...]:
+    blocks = [_body_block(assessment), _strength_block(assessment)]
+    blocks.extend(_generic_block(assessment, section) for section in GENERIC_SECTIONS)
+    blocks.append(_derived_block(assessment))
+    blocks.append(_outcomes_block(assessment))
+    return tuple(blocks)
+
+
+def _section_specs(section: str) -> list[FieldSpec]:
+    return [spec for path, spec in spec_index(Assessment).items() if path[0] == section]
+
+
+def _label(spec: FieldSpec) -> str:
+    sub = tuple(_short(title) for title in spec.group_titles[1:])
+    return ": ".join((*sub, spec.title)) if sub else spec.title
+
+
+def _short(title: str) -> str:
+    """A subgroup title without its parenthesised citation, to keep row labels short."""
+    return title.split(" (", 1)[0]
+
+
+def _without_side(path: Path) -> Path:
+    return tuple(part for part in path if part not in ("left", "right"))
+
+
+def _generic_block(assessment: Assessment, section: str) -> Block:
+    specs = _section_specs(section)
+    heading = specs[0].group_titles[0] if specs and specs[0].group_titles else section
+    rows = _Rows()
+    paired: dict[Path, dict[str, FieldSpec]] = {}
+    for spec in specs:
+        if spec.side:
+            paired.setdefault(_without_side(spec.path), {})[spec.side] = spec
+        else:
+            paired.setdefault(spec.path, {})["single"] = spec
+    for sides in paired.values():
+        if "single" in sides:
+            _add_single(rows, assessment, sides["single"])
+        else:
+            _add_bilateral(rows, assessment, sides["left"], sides["right"])
+    items: list[Line | Table] = []
+    if rows.bilateral:
+        items.append(Table(("Finding", "Left", "Right"), tuple(rows.bilateral),
+                           frozenset(rows.bilateral_marks)))
+    if rows.single:
+        items.append(Table(("Finding", "Result"), tuple(rows.single), frozenset(rows.single_marks)))
+    items.extend(rows.notes)
+    if not items:
+        items.append(Line("Nothing recorded in this section."))
+    if rows.not_assessed:
+        items.append(Line(_compact(rows.not_assessed, specs, assessment), "Not assessed:"))
+    return Block(heading, tuple(items))
+
+
+def _add_single(rows: _Rows, assessment: Assessment, spec: FieldSpec) -> None:
+    value = get_value(assessment, spec.path)
+    if value is None:
+        rows.not_assessed.append(_label(spec))
+        return
+    if spec.multiline:  # free text can be long: kept out of the table so it can break pages
+        rows.notes.append(Line(str(value), f"{_label(spec)}:"))
+        return
+    if is_abnormal(spec.path, value):
+        rows.single_marks.add(len(rows.single))
+    rows.single.append((_label(spec), format_value(value, spec)))
+
+
+def _add_bilateral(rows: _Rows, assessment: Assessment, left: FieldSpec, right: FieldSpec) -> None:
+    values = get_value(assessment, left.path), get_value(assessment, right.path)
+    if values == (None, None):
+        rows.not_assessed.append(_label(left))
+        return
+    pairs = zip((left, right), values, strict=True)
+    if any(is_abnormal(spec.path, value) for spec, value in pairs):
+        rows.bilateral_marks.add(len(rows.bilateral))
+    cells = tuple(NOT_ASSESSED if v is None else format_value(v, left) for v in values)
+    rows.bilateral.append((_label(left), cells[0], cells[1]))
+
+
+def _compact(labels: list[str], specs: Iterable[FieldSpec], assessment: Assessment) -> str:
+    """Name a whole subgroup once when none of its findings was assessed."""
+    by_group: dict[str, list[FieldSpec]] = {}
+    for spec in specs:
+        if len(spec.group_titles) > 1:
+            by_group.setdefault(_short(spec.group_titles[1]), []).append(spec)
+    empty_groups = {
+        title for title, members in by_group.items()
+        if all(get_value(assessment, spec.path) is None for spec in members)
+    }
+    parts: list[str] = []
+    for label in labels:
+        group = label.split(": ", 1)[0] if ": " in label else None
+        if group in empty_groups:
+            if group not in parts:
+                parts.append(group)
+        else:
+            parts.append(label)
+    return "; ".join(parts) + "."
+
+
+def _body_block(assessment: Assessment) -> Block:
+    body = assessment.history.body
+    index = bmi(body.height_cm, body.body_mass_kg)
+    parts = [
+        f"height {body.height_cm:g} cm" if body.height_cm is not None else "height not recorded",
+        f"body mass {body.body_mass_kg:g} kg" if body.body_mass_kg is not None
+        else "body mass not recorded",
+    ]
+    if index is not None:
+        parts.append(f"BMI {index:g} kg/m² (derived)")
+    side = assessment.affected_side.label if assessment.affected_side else "not recorded"
+    measurements = Line("; ".join(parts) + ".", "Measurements:")
+    return Block("Body", (measurements, Line(side, "Affected side:")))
+
+
+def _strength_cell(side: StrengthSide, body_mass: float | None) -> str:
+    parts = []
+    if side.newtons is not None:
+        force = f"{side.newtons:g} N"
+        extras = [
+            f"{value:g} {unit}" for value, unit in (
+                (percent_body_weight(side, body_mass), "%BW"),
+                (torque_per_kg(side, body_mass), "Nm/kg"),
+            ) if value is not None
+        ]
+        parts.append(f"{force} ({', '.join(extras)})" if extras else force)
+    if side.oxford_grade is not None:
+        parts.append(f"Oxford {side.oxford_grade}/5")
+    return ", ".join(parts) or NOT_ASSESSED
+
+
+def _strength_block(assessment: Assessment) -> Block:
+    mass = assessment.history.body.body_mass_kg
+    rows: list[tuple[str, str, str, str]] = []
+    marks: set[int] = set()
+    missing: list[str] = []
+    fields = type(assessment.strength).model_fields
+    titles = {name: info.title or name for name, info in fields.items()}
+    for name, strength in assessment.strength.groups().items():
+        left, right = (_strength_cell(strength.side(s), mass) for s in (Side.LEFT, Side.RIGHT))
+        if left == right == NOT_ASSESSED:
+            missing.append(titles[name])
+            continue
+        lsi_text, deficit = _symmetry(strength, assessment)
+        if deficit:
+            marks.add(len(rows))
+        rows.append((titles[name], left, right, lsi_text))
+    items: list[Line | Table] = []
+    if rows:
+        items.append(Table(("Muscle group", "Left", "Right", "LSI"), tuple(rows), frozenset(marks)))
+        items.append(Line("LSI below 90% is flagged (product default).", "Note:"))
+    else:
+        items.append(Line("Nothing recorded in this section."))
+    if missing:
+        items.append(Line("; ".join(missing) + ".", "Not assessed:"))
+    return Block("Hip and knee strength (hand-held dynamometer or Oxford grade)", tuple(items))
+
+
+def _symmetry(strength: MuscleGroupStrength, assessment: Assessment) -> tuple[str, bool]:
+    lsi = limb_symmetry_index(strength, assessment.affected_side)
+    if lsi is not None:
+        return f"{lsi.percent:g}% ({lsi.basis})", lsi.deficit
+    oxford = oxford_deficit(strength)
+    return ("-", bool(oxford))
+
+
+def _derived_block(assessment: Assessment) -> Block:
+    lines: list[Line] = []
+    for side in (Side.LEFT, Side.RIGHT):
+        score = step_down_score(assessment.functional.step_down.side(side))
+        if score is not None:
+            lines.append(Line(
+                f"{score}/6 ({step_down_quality(score)}; Piva 2006)",
+                f"Lateral step-down score, {side.value}:", abnormal=score >= 2,
+            ))
+    lunge = assessment.foot_ankle.lunge
+    cm, deg = lunge_asymmetry_cm(lunge), lunge_asymmetry_deg(lunge)
+    if cm is not None or deg is not None:
+        text = ", ".join(
+            part for part in (
+                f"{cm:g} cm" if cm is not None else "", f"{deg:g} deg" if deg is not None else ""
+            ) if part
+        )
+        lines.append(Line(
+            f"{text} (flag from 2 cm, product default)", "Lunge asymmetry:",
+            abnormal=cm is not None and cm >= 2,
+        ))
+    wells = wells_score(assessment)
+    if wells.complete:
+        points = wells.known_points
+        lines.append(Line(f"{points}", "Wells DVT score:", abnormal=points >= 2))
+    elif wells.known_points or len(wells.unassessed) < 10:
+        lines.append(Line(
+            f"incomplete: {wells.known_points} known point(s), could range "
+            f"{wells.minimum_possible} to {wells.maximum_possible} "
+            f"({len(wells.unassessed)} item(s) not assessed)",
+            "Wells DVT score:", abnormal=wells.maximum_possible >= 2 and wells.known_points >= 2,
+        ))
+    if not lines:
+        lines.append(Line("None: the findings they need were not recorded."))
+    return Block("Derived values", tuple(lines))
+
+
+def _outcomes_block(assessment: Assessment) -> Block:
+    outcomes = assessment.outcomes
+    lines: list[Line] = []
+    kujala = score_kujala(outcomes.kujala)
+    if kujala.complete:
+        lines.append(Line(f"{kujala.total}/100 (higher is better)", "Kujala AKPS:"))
+    elif len(kujala.missing) < 13:
+        missing = ", ".join(item.title.lower() for item in kujala.missing)
+        lines.append(Line(f"no total: items unanswered ({missing})", "Kujala AKPS:"))
+    else:
+        lines.append(Line("not assessed", "Kujala AKPS:"))
+    koos = outcomes.koos_pf
+    if koos.total is not None:
+        when = f" on {koos.completed_on.isoformat()}" if koos.completed_on else ""
+        lines.append(Line(f"{koos.total:g}/100{when}", "KOOS-PF:"))
+    if outcomes.pain.worst_vas_mm is not None:
+        lines.append(Line(f"{outcomes.pain.worst_vas_mm:g} mm", "Worst pain (VAS):"))
+    return Block("Outcome measures", tuple(lines))

@@ -1,0 +1,80 @@
+"""Export one assessment: evaluate, build the plan and the note, render both PDFs.
+
+The one place the reports side reads files (the exercise library and its
+pictures, through ``clinic_app.resources``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from clinic_app.domain.assessment import Assessment, AssessmentStatus
+from clinic_app.domain.patient import Patient
+from clinic_app.domain.rehab.builder import plan_for_export
+from clinic_app.domain.rehab.handout import build_handout
+from clinic_app.domain.rehab.library import ExerciseLibrary, parse_library
+from clinic_app.domain.rehab.plan import RehabPlan
+from clinic_app.domain.soap.builder import build_soap_note, identity
+from clinic_app.domain.soap.decision_support import evaluate_if_available
+from clinic_app.domain.soap.document import SoapNote
+from clinic_app.reports.letterhead import DEFAULT_LETTERHEAD, Letterhead
+from clinic_app.reports.plan_pdf import build_plan_pdf
+from clinic_app.reports.soap_pdf import build_soap_pdf
+from clinic_app.reports.soap_text import soap_plain_text
+from clinic_app.resources import resource
+
+
+def exercises_folder() -> Path:
+    return resource("exercises")
+
+
+@cache
+def load_library() -> ExerciseLibrary:
+    return parse_library((exercises_folder() / "library.toml").read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class ExportedDocuments:
+    note: SoapNote
+    plan: RehabPlan
+    soap_pdf: bytes
+    plan_pdf: bytes
+
+    @property
+    def soap_text(self) -> str:
+        return soap_plain_text(self.note)
+
+
+def prepare(
+    patient: Patient, assessment: Assessment, earlier: Sequence[Assessment] = ()
+) -> tuple[SoapNote, RehabPlan]:
+    library = load_library()
+    evaluation = evaluate_if_available(patient, assessment, earlier)
+    plan = plan_for_export(assessment, evaluation, library)
+    return build_soap_note(patient, assessment, evaluation, plan, library), plan
+
+
+def export_documents(
+    patient: Patient,
+    assessment: Assessment,
+    earlier: Sequence[Assessment] = (),
+    letterhead: Letterhead = DEFAULT_LETTERHEAD,
+) -> ExportedDocuments:
+    note, plan = prepare(patient, assessment, earlier)
+    return ExportedDocuments(
+        note=note,
+        plan=plan,
+        soap_pdf=build_soap_pdf(note, letterhead),
+        plan_pdf=build_plan_pdf(
+            build_handout(plan, load_library()),
+            identity(patient, assessment),
+            assessment.clinician,
+            assessment.assessment_date,
+            letterhead,
+            exercises_folder(),
+            draft=assessment.status is not AssessmentStatus.SIGNED,
+        ),
+    )

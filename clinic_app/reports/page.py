@@ -1,0 +1,128 @@
+"""What every page carries: letterhead, patient identification, "Page x of y", DRAFT mark."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+from clinic_app.reports.fonts import BOLD, REGULAR
+from clinic_app.reports.letterhead import Letterhead
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN = 18 * mm
+HEADER_HEIGHT = 22 * mm
+FOOTER_HEIGHT = 14 * mm
+INK = colors.HexColor("#1f2d3a")
+MUTED = colors.HexColor("#5b6770")
+ACCENT = colors.HexColor("#1f4e79")
+
+
+@dataclass(frozen=True)
+class PageFrame:
+    """The fixed texts drawn on every page (plain strings: drawn, never parsed as markup)."""
+
+    letterhead: Letterhead
+    document_title: str
+    patient_line: str
+    clinician_line: str
+    draft: bool
+
+
+def fit(text: str, font: str, size: float, width: float) -> str:
+    """Shorten ``text`` with an ellipsis so it fits ``width`` points."""
+    text = " ".join(text.split())
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text + "…"
+
+
+def numbered_canvas(frame: PageFrame) -> Callable[..., Canvas]:
+    """A canvas class that draws the page furniture once the page count is known."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                _draw_furniture(self, frame, number, total)
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas
+
+
+def _draw_furniture(canvas: Canvas, frame: PageFrame, number: int, total: int) -> None:
+    canvas.saveState()
+    width = PAGE_WIDTH - 2 * MARGIN
+    top = PAGE_HEIGHT - MARGIN
+    logo_width = 0.0
+    logo = frame.letterhead.logo_path
+    if logo is not None and logo.is_file():
+        logo_width = 30 * mm
+        canvas.drawImage(
+            str(logo), PAGE_WIDTH - MARGIN - logo_width, top - 16 * mm, logo_width, 16 * mm,
+            preserveAspectRatio=True, anchor="ne", mask="auto",
+        )
+    text_width = width - logo_width - 4 * mm
+    canvas.setFillColor(ACCENT)
+    canvas.setFont(BOLD, 13)
+    canvas.drawString(MARGIN, top - 5 * mm, fit(frame.letterhead.clinic_name, BOLD, 13, text_width))
+    canvas.setFillColor(MUTED)
+    canvas.setFont(REGULAR, 8)
+    address = frame.letterhead.address.replace("\n", ", ")
+    canvas.drawString(MARGIN, top - 9.5 * mm, fit(address, REGULAR, 8, text_width))
+    canvas.setFont(BOLD, 9)
+    canvas.setFillColor(INK)
+    canvas.drawString(MARGIN, top - 15 * mm, fit(frame.document_title, BOLD, 9, text_width))
+    canvas.setStrokeColor(ACCENT)
+    canvas.setLineWidth(1)
+    canvas.line(MARGIN, top - 18 * mm, PAGE_WIDTH - MARGIN, top - 18 * mm)
+
+    bottom = MARGIN - 6 * mm
+    canvas.setStrokeColor(MUTED)
+    canvas.setLineWidth(0.5)
+    canvas.line(MARGIN, bottom + 9 * mm, PAGE_WIDTH - MARGIN, bottom + 9 * mm)
+    canvas.setFillColor(INK)
+    canvas.setFont(REGULAR, 8)
+    page_text = f"Page {number} of {total}"
+    page_width = stringWidth(page_text, REGULAR, 8)
+    canvas.drawRightString(PAGE_WIDTH - MARGIN, bottom + 5 * mm, page_text)
+    left_width = width - page_width - 6 * mm
+    canvas.drawString(MARGIN, bottom + 5 * mm, fit(frame.patient_line, REGULAR, 8, left_width))
+    canvas.setFillColor(MUTED)
+    canvas.drawString(MARGIN, bottom + 1 * mm, fit(frame.clinician_line, REGULAR, 8, left_width))
+    if frame.draft:
+        _draw_draft_mark(canvas)
+    canvas.restoreState()
+
+
+def _draw_draft_mark(canvas: Canvas) -> None:
+    canvas.saveState()
+    canvas.setFillColor(colors.Color(0.85, 0.1, 0.1, alpha=0.13))
+    canvas.setFont(BOLD, 110)
+    canvas.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
+    canvas.rotate(50)
+    canvas.drawCentredString(0, -35, "DRAFT")
+    canvas.restoreState()
+    canvas.setFillColor(colors.HexColor("#b3261e"))
+    canvas.setFont(BOLD, 9)
+    canvas.drawRightString(
+        PAGE_WIDTH - MARGIN, PAGE_HEIGHT - MARGIN - 15 * mm, "DRAFT - not signed"
+    )

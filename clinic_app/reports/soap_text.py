@@ -1,0 +1,49 @@
+"""The SOAP note as plain text, for pasting into another record system."""
+
+from __future__ import annotations
+
+import textwrap
+
+from clinic_app.domain.soap.document import Line, SoapNote, Table
+
+WIDTH = 90
+
+
+def soap_plain_text(note: SoapNote) -> str:
+    out: list[str] = [
+        "SOAP NOTE" + ("" if note.signed else " (DRAFT - not signed)"),
+        f"Patient: {note.patient.one_line}",
+        f"Assessment date: {note.assessment_date.isoformat()}",
+        f"Clinician: {note.clinician or 'not recorded'}",
+        f"Affected side: {note.affected_side}",
+        f"Decision rule set: {note.rule_set_version}",
+    ]
+    for section in note.sections:
+        out += ["", f"{section.letter} - {section.title.upper()}"]
+        for block in section.blocks:
+            if block.heading:
+                out.append(f"{block.heading}:")
+            for item in block.items:
+                out.extend(_line(item) if isinstance(item, Line) else _table(item))
+        if section.clinician_text and section.clinician_text.strip():
+            out.append("Clinician's notes:")
+            out.extend(section.clinician_text.strip().splitlines())
+    out += ["", "Sources:"] + [f"- {source}" for source in note.sources]
+    out += ["Product defaults used (editable):"] + [f"- {text}" for text in note.defaults]
+    return "\n".join(out) + "\n"
+
+
+def _line(line: Line) -> list[str]:
+    mark = "! " if line.abnormal else ""
+    text = f"{mark}{line.label + ' ' if line.label else ''}{line.text}"
+    return textwrap.wrap(text, WIDTH, initial_indent="  ", subsequent_indent="    ") or [""]
+
+
+def _table(table: Table) -> list[str]:
+    lines = []
+    for index, row in enumerate(table.rows):
+        mark = "! " if index in table.abnormal_rows else ""
+        pairs = zip(table.header[1:], row[1:], strict=True)
+        values = " | ".join(f"{title.lower()} {value}" for title, value in pairs)
+        lines.append(f"  {mark}{row[0]}: {values}")
+    return lines

@@ -1,0 +1,1 @@
+"""SQLAlchemy adapters for the service ports: rows, repositories, unit of work, migrations."""

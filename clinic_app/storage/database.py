@@ -1,0 +1,105 @@
+"""Open (create, secure and migrate) the database and hand out units of work."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import URL, Engine, create_engine, make_url, select
+from sqlalchemy.orm import sessionmaker
+from sqlalchemy.pool import StaticPool
+
+from clinic_app.storage.data_folder import default_database_file
+from clinic_app.storage.migrator import current_revision, upgrade_to_head
+from clinic_app.storage.rows import PatientRow
+from clinic_app.storage.sqlite_setup import (
+    configure_sqlite_engine,
+    ensure_private_file,
+    ensure_private_folder,
+)
+from clinic_app.storage.unit_of_work import SqlAlchemyUnitOfWork
+
+
+class Database:
+    """A migrated database. ``unit_of_work`` is the services' ``UnitOfWorkFactory``."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @classmethod
+    def open(cls, url: str | None = None) -> Database:
+        """Open ``url`` (None: the default SQLite file) and apply pending migrations.
+
+        SQLite files get a private folder and file; PostgreSQL URLs look like
+        ``postgresql+psycopg://user:password@host/dbname``.
+        """
+        resolved = make_url(url) if url else _default_sqlite_url()
+        database_file = _sqlite_file(resolved)
+        if database_file is not None:
+            ensure_private_folder(database_file.parent)
+            ensure_private_file(database_file)
+        engine = _create_engine(resolved)
+        try:
+            upgrade_to_head(engine)
+        except BaseException:
+            engine.dispose()
+            raise
+        if database_file is not None:
+            ensure_private_file(database_file)  # tighten -wal/-shm created meanwhile
+        return cls(engine)
+
+    def unit_of_work(self) -> SqlAlchemyUnitOfWork:
+        return SqlAlchemyUnitOfWork(self._sessions)
+
+    @property
+    def display_url(self) -> str:
+        """The URL with any password masked, fit for messages."""
+        return self._engine.url.render_as_string(hide_password=True)
+
+    @property
+    def engine(self) -> Engine:
+        """For storage tools (backups, integrity checks, tests); services use units of work."""
+        return self._engine
+
+    def revision(self) -> str:
+        revision = current_revision(self._engine)
+        if revision is None:
+            raise RuntimeError("the database has no schema revision")
+        return revision
+
+    def is_empty(self) -> bool:
+        """True when no patient is stored (the app then offers the demo patients)."""
+        with self._engine.connect() as connection:
+            return connection.scalar(select(PatientRow.id).limit(1)) is None
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+
+def _default_sqlite_url() -> URL:
+    return URL.create("sqlite+pysqlite", database=str(default_database_file()))
+
+
+def _sqlite_file(url: URL) -> Path | None:
+    if url.get_backend_name() != "sqlite" or _is_in_memory(url):
+        return None
+    return Path(url.database or "").expanduser().absolute()
+
+
+def _is_in_memory(url: URL) -> bool:
+    return url.database in (None, "", ":memory:") or url.query.get("mode") == "memory"
+
+
+def _create_engine(url: URL) -> Engine:
+    # hide_parameters: error messages must never carry names or findings into logs.
+    if url.get_backend_name() == "sqlite":
+        if _is_in_memory(url):
+            engine = create_engine(
+                url, hide_parameters=True, poolclass=StaticPool,
+                connect_args={"check_same_thread": False},
+            )
+        else:
+            engine = create_engine(url, hide_parameters=True)
+        configure_sqlite_engine(engine)
+        return engine
+    return create_engine(url, hide_parameters=True, pool_pre_ping=True)

@@ -1,0 +1,186 @@
+"""Patients in SQL, with the indexed words that "search as you type" runs on."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import ColumnElement, Row, delete, func, select
+from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
+
+from clinic_app.domain.patient import Patient, Sex, search_key
+from clinic_app.services.ports import NotFoundError, PatientRecord
+from clinic_app.storage.clock import utc_now
+from clinic_app.storage.patient_search import (
+    PatientQuery,
+    parse_query,
+    prefix_upper_bound,
+    search_terms,
+)
+from clinic_app.storage.rows import PatientRow, PatientSearchTermRow
+
+# Counting how many patients a word finds stops here: beyond it, "common" is all we need.
+WORD_COUNT_CAP = 10_000
+
+_PATIENT_COLUMNS = (
+    PatientRow.id, PatientRow.family_name, PatientRow.given_names, PatientRow.date_of_birth,
+    PatientRow.sex, PatientRow.identifier, PatientRow.phone, PatientRow.email, PatientRow.address,
+)
+_NAME_ORDER = (PatientRow.family_key, PatientRow.given_key, PatientRow.id)
+
+
+class SqlAlchemyPatientRepository:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def add(self, patient: Patient) -> int:
+        now = utc_now()
+        row = PatientRow(created_at=now, updated_at=now)
+        _copy_into(row, patient)
+        self._session.add(row)
+        self._session.flush()
+        self._store_terms(row)
+        return row.id
+
+    def get(self, patient_id: int) -> PatientRecord:
+        return PatientRecord(patient_id, _to_patient(self._row(patient_id)))
+
+    def replace(self, patient_id: int, patient: Patient) -> None:
+        row = self._row(patient_id)
+        _copy_into(row, patient)
+        row.updated_at = utc_now()
+        self._session.execute(
+            delete(PatientSearchTermRow).where(PatientSearchTermRow.patient_id == patient_id)
+        )
+        self._store_terms(row)
+        self._session.flush()
+
+    def search(self, text: str, limit: int) -> list[PatientRecord]:
+        """See ``patient_search`` for what matches; ordered by family, then given names."""
+        query = parse_query(text)
+        if query.prefixes and not query.dates_of_birth:
+            return self._by_words(query.prefixes, limit)
+        return self._records(
+            select(*_PATIENT_COLUMNS)
+            .where(*_born_on_any(query), *(_has_word_starting(p) for p in query.prefixes))
+            .order_by(*_NAME_ORDER)
+            .limit(limit)
+        )
+
+    def count(self) -> int:
+        return self._session.scalar(select(func.count()).select_from(PatientRow)) or 0
+
+    def _by_words(self, prefixes: tuple[str, ...], limit: int) -> list[PatientRecord]:
+        """Read the rarest word's range from the term index, in name order, then the patients.
+
+        A patient with two words starting with the same prefix appears twice in
+        the range, always next to itself (same sort keys): fetch more until
+        ``limit`` distinct patients are found or the range is exhausted.
+        """
+        driver = self._rarest(prefixes)
+        term = PatientSearchTermRow
+        statement = (
+            select(term.patient_id)
+            .where(
+                *_word_range(term.term, driver),
+                *(_has_word_starting(p, term.patient_id) for p in prefixes if p != driver),
+            )
+            .order_by(term.family_key, term.given_key, term.patient_id)
+        )
+        fetch = 2 * limit
+        while True:
+            found = list(self._session.scalars(statement.limit(fetch)))
+            ids = list(dict.fromkeys(found))[:limit]
+            if len(ids) == limit or len(found) < fetch:
+                break
+            fetch *= 4
+        if not ids:
+            return []
+        records = self._records(select(*_PATIENT_COLUMNS).where(PatientRow.id.in_(ids)))
+        position = {patient_id: index for index, patient_id in enumerate(ids)}
+        return sorted(records, key=lambda record: position[record.id])
+
+    def _rarest(self, prefixes: tuple[str, ...]) -> str:
+        if len(prefixes) == 1:
+            return prefixes[0]
+        return min(prefixes, key=self._patients_found_by)
+
+    def _patients_found_by(self, prefix: str) -> int:
+        found = (
+            select(PatientSearchTermRow.patient_id)
+            .where(*_word_range(PatientSearchTermRow.term, prefix))
+            .limit(WORD_COUNT_CAP)
+            .subquery()
+        )
+        return self._session.scalar(select(func.count()).select_from(found)) or 0
+
+    def _records(self, statement: Any) -> list[PatientRecord]:
+        return [
+            PatientRecord(found.id, _to_patient(found))
+            for found in self._session.execute(statement)
+        ]
+
+    def _row(self, patient_id: int) -> PatientRow:
+        row = self._session.get(PatientRow, patient_id)
+        if row is None:
+            raise NotFoundError(f"no patient with id {patient_id}")
+        return row
+
+    def _store_terms(self, row: PatientRow) -> None:
+        self._session.add_all(
+            PatientSearchTermRow(
+                term=term, family_key=row.family_key, given_key=row.given_key,
+                patient_id=row.id,
+            )
+            for term in sorted(search_terms(_to_patient(row)))
+        )
+
+
+def _born_on_any(query: PatientQuery) -> list[ColumnElement[bool]]:
+    return [PatientRow.date_of_birth == born for born in query.dates_of_birth]
+
+
+def _word_range(term: InstrumentedAttribute[str], prefix: str) -> list[ColumnElement[bool]]:
+    conditions = [term >= prefix]
+    upper = prefix_upper_bound(prefix)
+    if upper is not None:
+        conditions.append(term < upper)
+    return conditions
+
+
+def _has_word_starting(
+    prefix: str, patient_id: ColumnElement[int] | InstrumentedAttribute[int] = PatientRow.id
+) -> ColumnElement[bool]:
+    """Probed per patient through the (patient_id, term) index."""
+    word = aliased(PatientSearchTermRow)
+    return (
+        select(word.patient_id)
+        .where(word.patient_id == patient_id, *_word_range(word.term, prefix))
+        .exists()
+    )
+
+
+def _copy_into(row: PatientRow, patient: Patient) -> None:
+    row.family_name = patient.family_name
+    row.given_names = patient.given_names
+    row.date_of_birth = patient.date_of_birth
+    row.sex = patient.sex.value
+    row.identifier = patient.identifier
+    row.phone = patient.phone
+    row.email = patient.email
+    row.address = patient.address
+    row.family_key = search_key(patient.family_name)
+    row.given_key = search_key(patient.given_names)
+    row.identifier_key = search_key(patient.identifier) if patient.identifier else None
+
+
+def _to_patient(row: PatientRow | Row[Any]) -> Patient:
+    return Patient(
+        family_name=row.family_name,
+        given_names=row.given_names,
+        date_of_birth=row.date_of_birth,
+        sex=Sex(row.sex),
+        identifier=row.identifier,
+        phone=row.phone,
+        email=row.email,
+        address=row.address,
+    )

@@ -1,0 +1,145 @@
+"""Every QAction of the main window, created in one place.
+
+Each action has an ``objectName`` (tests and the toolbar find actions by it) and the
+platform's standard shortcut where Qt defines one. Undo and redo come from the
+window's QUndoGroup so they always act on the active editor's stack.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QIcon, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import QWidget
+
+StandardKey = QKeySequence.StandardKey
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    name: str
+    text: str
+    tip: str
+    shortcuts: tuple[QKeySequence, ...] = ()
+    theme_icon: str = ""
+
+
+def _keys(*keys: StandardKey | str) -> tuple[QKeySequence, ...]:
+    """The standard bindings first (they differ per platform), then the extra ones, deduplicated."""
+    sequences: list[QKeySequence] = []
+    for key in keys:
+        if isinstance(key, StandardKey):
+            found = QKeySequence.keyBindings(key)
+        else:
+            found = [QKeySequence(key)]
+        sequences.extend(seq for seq in found if seq not in sequences)
+    return tuple(sequences)
+
+
+def action_specs() -> tuple[ActionSpec, ...]:
+    return (
+        ActionSpec("newPatientAction", "&New patient…", "Register a new patient",
+                   _keys(StandardKey.New), "contact-new"),
+        ActionSpec("editPatientAction", "&Edit patient…", "Edit the selected patient's details",
+                   _keys("Ctrl+E"), "document-properties"),
+        ActionSpec("newAssessmentAction", "New &assessment…",
+                   "Start an assessment for the selected patient",
+                   _keys("Ctrl+Shift+N"), "document-new"),
+        ActionSpec("openAssessmentAction", "&Open assessment", "Open the selected assessment",
+                   _keys(StandardKey.Open), "document-open"),
+        ActionSpec("closeAssessmentAction", "&Close assessment", "Save and close this assessment",
+                   _keys(StandardKey.Close), "document-close"),
+        ActionSpec("findAction", "&Find patient", "Search by name, birth date or identifier",
+                   _keys(StandardKey.Find), "edit-find"),
+        ActionSpec("nextSectionAction", "Next &section", "Go to the next exam section",
+                   _keys("Ctrl+PgDown"), "go-next"),
+        ActionSpec("previousSectionAction", "&Previous section", "Go to the previous exam section",
+                   _keys("Ctrl+PgUp"), "go-previous"),
+        ActionSpec("quitAction", "&Quit", "Save open assessments and quit",
+                   _keys(StandardKey.Quit, "Ctrl+Q"), "application-exit"),
+        ActionSpec("aboutAction", "&About Clinic App", "Version and licence", (), "help-about"),
+    )
+
+
+class ActionRegistry:
+    """Creates the actions for ``parent`` and looks them up by objectName."""
+
+    def __init__(self, parent: QWidget, undo_group: QUndoGroup) -> None:
+        self._actions: dict[str, QAction] = {}
+        for spec in action_specs():
+            action = QAction(spec.text, parent)
+            self._configure(action, spec)
+        undo = undo_group.createUndoAction(parent, "&Undo")
+        self._configure(undo, ActionSpec("undoAction", "", "Undo the last change",
+                                         _keys(StandardKey.Undo), "edit-undo"))
+        redo = undo_group.createRedoAction(parent, "&Redo")
+        self._configure(redo, ActionSpec("redoAction", "", "Redo the change just undone",
+                                         _keys(StandardKey.Redo, "Ctrl+Shift+Z"), "edit-redo"))
+        for action in self._actions.values():
+            parent.addAction(action)  # shortcuts work even when the action is in no visible menu
+
+    def _configure(self, action: QAction, spec: ActionSpec) -> None:
+        action.setObjectName(spec.name)
+        if spec.text:
+            action.setText(spec.text)
+        action.setStatusTip(spec.tip)
+        action.setToolTip(spec.tip)
+        if spec.shortcuts:
+            action.setShortcuts(list(spec.shortcuts))
+        if spec.theme_icon and QIcon.hasThemeIcon(spec.theme_icon):
+            action.setIcon(QIcon.fromTheme(spec.theme_icon))
+        self._actions[spec.name] = action
+
+    def __getitem__(self, name: str) -> QAction:
+        return self._actions[name]
+
+    def all(self) -> list[QAction]:
+        return list(self._actions.values())
+
+    @property
+    def new_patient(self) -> QAction:
+        return self._actions["newPatientAction"]
+
+    @property
+    def edit_patient(self) -> QAction:
+        return self._actions["editPatientAction"]
+
+    @property
+    def new_assessment(self) -> QAction:
+        return self._actions["newAssessmentAction"]
+
+    @property
+    def open_assessment(self) -> QAction:
+        return self._actions["openAssessmentAction"]
+
+    @property
+    def close_assessment(self) -> QAction:
+        return self._actions["closeAssessmentAction"]
+
+    @property
+    def find(self) -> QAction:
+        return self._actions["findAction"]
+
+    @property
+    def next_section(self) -> QAction:
+        return self._actions["nextSectionAction"]
+
+    @property
+    def previous_section(self) -> QAction:
+        return self._actions["previousSectionAction"]
+
+    @property
+    def quit(self) -> QAction:
+        return self._actions["quitAction"]
+
+    @property
+    def about(self) -> QAction:
+        return self._actions["aboutAction"]
+
+    @property
+    def undo(self) -> QAction:
+        return self._actions["undoAction"]
+
+    @property
+    def redo(self) -> QAction:
+        return self._actions["redoAction"]

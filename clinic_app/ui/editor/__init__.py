@@ -1,0 +1,1 @@
+"""The assessment editor: one page per exam section, every edit undoable and autosaved."""

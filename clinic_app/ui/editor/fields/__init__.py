@@ -1,0 +1,1 @@
+"""One input widget per kind of finding, all speaking the ``FieldWidget`` interface."""

@@ -1,0 +1,149 @@
+"""Open assessment editors as tabs, sharing one undo group and one save status.
+
+The editor itself lives in ``clinic_app.ui.editor`` (built separately); this area
+only needs its small contract: an ``undo_stack`` (QUndoStack), the signals
+``savedAt(str)`` and ``saveFailed(str)``, and optionally ``flush()``,
+``next_section()`` and ``previous_section()``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QUndoGroup
+from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QWidget
+
+from clinic_app.services.ports import AssessmentRecord, PatientRecord
+from clinic_app.ui.services_port import UiServices
+
+EditorFactory = Callable[[UiServices, PatientRecord, AssessmentRecord, QWidget | None], QWidget]
+
+_EDITOR_MODULES = ("clinic_app.ui.editor", "clinic_app.ui.editor.assessment_editor")
+
+
+def load_editor_factory() -> EditorFactory | None:
+    """The real editor class, or None while it is not part of this build.
+
+    Imported on first use, which keeps it out of the start-up time.
+    """
+    try:
+        from clinic_app.ui.editor.assessment_editor import AssessmentEditor
+    except ModuleNotFoundError as error:
+        if error.name in _EDITOR_MODULES:
+            return None
+        raise  # a missing dependency inside the editor is a real bug, not "not built yet"
+    return AssessmentEditor
+
+
+class EditorArea(QStackedWidget):
+    savedAt = Signal(str)
+    saveFailed = Signal(str)
+
+    def __init__(
+        self,
+        services: UiServices,
+        undo_group: QUndoGroup,
+        editor_factory: EditorFactory | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._undo_group = undo_group
+        self._factory = editor_factory
+        self._editors: dict[int, QWidget] = {}
+
+        self.placeholder = QLabel(
+            "Select a patient, then open an assessment (Enter) or start a new one "
+            "(Ctrl+Shift+N).",
+            self,
+        )
+        self.placeholder.setObjectName("editorPlaceholder")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setEnabled(False)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("editorTabs")
+        self.tabs.setTabsClosable(True)
+        self.tabs.setDocumentMode(True)
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.tabs.currentChanged.connect(self._activate)
+        self.addWidget(self.placeholder)
+        self.addWidget(self.tabs)
+
+    @property
+    def editors_available(self) -> bool:
+        if self._factory is None:
+            self._factory = load_editor_factory()
+        return self._factory is not None
+
+    def editor_for(self, assessment_id: int) -> QWidget | None:
+        return self._editors.get(assessment_id)
+
+    def current_editor(self) -> QWidget | None:
+        return self.tabs.currentWidget()
+
+    def open_editor(self, patient: PatientRecord, assessment: AssessmentRecord) -> QWidget | None:
+        """Show the assessment's editor (an already open one is brought to front)."""
+        existing = self._editors.get(assessment.id)
+        if existing is not None:
+            self.tabs.setCurrentWidget(existing)
+            return existing
+        if not self.editors_available:
+            return None
+        assert self._factory is not None
+        editor = self._factory(self._services, patient, assessment, None)
+        editor.setProperty("assessmentId", assessment.id)
+        editor.savedAt.connect(self.savedAt)  # type: ignore[attr-defined]
+        editor.saveFailed.connect(self.saveFailed)  # type: ignore[attr-defined]
+        self._undo_group.addStack(editor.undo_stack)  # type: ignore[attr-defined]
+        self._editors[assessment.id] = editor
+        title = f"{patient.patient.display_name} · {assessment.assessment.assessment_date}"
+        index = self.tabs.addTab(editor, title)
+        self.tabs.setTabToolTip(index, title)
+        self.tabs.setCurrentIndex(index)
+        self.setCurrentWidget(self.tabs)
+        return editor
+
+    def close_tab(self, index: int) -> None:
+        editor = self.tabs.widget(index)
+        if editor is None:
+            return
+        _flush(editor)
+        self._undo_group.removeStack(editor.undo_stack)  # type: ignore[attr-defined]
+        self.tabs.removeTab(index)
+        self._editors = {key: value for key, value in self._editors.items() if value is not editor}
+        editor.deleteLater()
+        if self.tabs.count() == 0:
+            self.setCurrentWidget(self.placeholder)
+
+    def close_current(self) -> None:
+        if self.tabs.count():
+            self.close_tab(self.tabs.currentIndex())
+
+    def flush_all(self) -> None:
+        for editor in self._editors.values():
+            _flush(editor)
+
+    def next_section(self) -> None:
+        _call_optional(self.current_editor(), "next_section")
+
+    def previous_section(self) -> None:
+        _call_optional(self.current_editor(), "previous_section")
+
+    def _activate(self, index: int) -> None:
+        editor = self.tabs.widget(index)
+        self._undo_group.setActiveStack(
+            editor.undo_stack if editor is not None else None  # type: ignore[attr-defined]
+        )
+
+
+def _flush(editor: QWidget) -> None:
+    _call_optional(editor, "flush")
+
+
+def _call_optional(editor: Any, method: str) -> None:
+    function = getattr(editor, method, None)
+    if callable(function):
+        function()

@@ -1,0 +1,442 @@
+"""The main window: find a patient, see their assessments, work in open assessments.
+
+Widgets here only render and forward intents; the presenters call the services.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt
+from PySide6.QtGui import QCloseEvent, QUndoGroup
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clinic_app import __version__
+from clinic_app.services.patients import SEARCH_LIMIT
+from clinic_app.services.ports import PatientRecord
+from clinic_app.ui.actions import ActionRegistry
+from clinic_app.ui.assessment_list_presenter import AssessmentListPresenter
+from clinic_app.ui.assessment_table_model import (
+    COL_CLINICIAN,
+    AssessmentIdRole,
+    AssessmentTableModel,
+)
+from clinic_app.ui.editor_area import EditorArea, EditorFactory
+from clinic_app.ui.new_assessment_dialog import NewAssessmentDialog
+from clinic_app.ui.patient_dialog import PatientDialog
+from clinic_app.ui.patient_list_presenter import PatientListPresenter
+from clinic_app.ui.patient_table_model import COL_NAME, PatientRecordRole, PatientTableModel
+from clinic_app.ui.services_port import UiServices
+from clinic_app.ui.settings import AppSettings
+
+WINDOW_TITLE = "Clinic App"
+DEFAULT_SIZE = (1200, 760)
+PATIENT_PANEL_MIN_WIDTH = 360  # name, birth date, sex and identifier stay readable
+SEARCH_PLACEHOLDER = "Name, date of birth (YYYY-MM-DD or DD.MM.YYYY) or identifier"
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        services: UiServices,
+        settings: AppSettings,
+        editor_factory: EditorFactory | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(WINDOW_TITLE)
+        self._settings = settings
+        self.undo_group = QUndoGroup(self)
+        self.action_registry = ActionRegistry(self, self.undo_group)
+
+        self.patients = PatientListPresenter(services, PatientTableModel(self), parent=self)
+        self.assessments = AssessmentListPresenter(services, AssessmentTableModel(self), self)
+        self.editor_area = EditorArea(services, self.undo_group, editor_factory, self)
+
+        self._build_central()
+        self._build_menus_and_toolbar()
+        self._build_status_bar()
+        self._connect()
+        self._set_tab_order()
+        self._restore()
+        self._update_actions()
+
+    # -- construction --------------------------------------------------------------------------
+
+    def _build_central(self) -> None:
+        panel = QWidget(self)
+        panel.setObjectName("patientPanel")
+        panel.setMinimumWidth(PATIENT_PANEL_MIN_WIDTH)
+        self.search_edit = QLineEdit(panel)
+        self.search_edit.setObjectName("patientSearchEdit")
+        self.search_edit.setPlaceholderText(SEARCH_PLACEHOLDER)
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setAccessibleName("Search patients")
+        search_label = QLabel("&Search patients", panel)
+        search_label.setBuddy(self.search_edit)
+
+        self.patient_table = _table(
+            panel, "patientTable", self.patients.model, COL_NAME
+        )
+        self.patient_table.setAccessibleName("Patients")
+        patient_buttons, self._patient_buttons = _button_row(
+            panel, self.action_registry.new_patient, self.action_registry.edit_patient
+        )
+
+        self.assessments_heading = QLabel("Assessments", panel)
+        self.assessments_heading.setObjectName("assessmentsHeading")
+        self.assessments_heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.assessment_table = _table(
+            panel, "assessmentTable", self.assessments.model, COL_CLINICIAN
+        )
+        self.assessment_table.setAccessibleName("Assessments of the selected patient")
+        assessment_buttons, self._assessment_buttons = _button_row(
+            panel, self.action_registry.new_assessment, self.action_registry.open_assessment
+        )
+        self.assessments_heading.setBuddy(self.assessment_table)
+
+        layout = QVBoxLayout(panel)
+        layout.addWidget(search_label)
+        layout.addWidget(self.search_edit)
+        layout.addWidget(self.patient_table, stretch=3)
+        layout.addLayout(patient_buttons)
+        layout.addSpacing(8)
+        layout.addWidget(self.assessments_heading)
+        layout.addWidget(self.assessment_table, stretch=2)
+        layout.addLayout(assessment_buttons)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(panel)
+        self.splitter.addWidget(self.editor_area)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([460, DEFAULT_SIZE[0] - 460])
+        self.setCentralWidget(self.splitter)
+
+    def _build_menus_and_toolbar(self) -> None:
+        a = self.action_registry
+        menu_bar = self.menuBar()
+        file_menu = menu_bar.addMenu("&File")
+        file_menu.setObjectName("fileMenu")
+        file_menu.addActions([a.new_patient, a.edit_patient])
+        file_menu.addSeparator()
+        file_menu.addActions([a.new_assessment, a.open_assessment, a.close_assessment])
+        file_menu.addSeparator()
+        file_menu.addAction(a.quit)
+        edit_menu = menu_bar.addMenu("&Edit")
+        edit_menu.setObjectName("editMenu")
+        edit_menu.addActions([a.undo, a.redo])
+        edit_menu.addSeparator()
+        edit_menu.addAction(a.find)
+        go_menu = menu_bar.addMenu("&Go")
+        go_menu.setObjectName("goMenu")
+        go_menu.addActions([a.next_section, a.previous_section])
+        help_menu = menu_bar.addMenu("&Help")
+        help_menu.setObjectName("helpMenu")
+        help_menu.addAction(a.about)
+
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("mainToolBar")  # saveState() needs the name
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addActions([a.new_patient, a.edit_patient, a.new_assessment])
+        toolbar.addSeparator()
+        toolbar.addActions([a.undo, a.redo])
+
+    def _build_status_bar(self) -> None:
+        self.patient_count_label = QLabel(self)
+        self.patient_count_label.setObjectName("patientCountLabel")
+        self.save_status_label = QLabel(self)
+        self.save_status_label.setObjectName("saveStatusLabel")
+        status = self.statusBar()
+        status.addPermanentWidget(self.patient_count_label)
+        status.addPermanentWidget(self.save_status_label)
+
+    def _connect(self) -> None:
+        a = self.action_registry
+        a.new_patient.triggered.connect(self.new_patient)
+        a.edit_patient.triggered.connect(self.edit_patient)
+        a.new_assessment.triggered.connect(self.new_assessment)
+        a.open_assessment.triggered.connect(self.open_selected_assessment)
+        a.close_assessment.triggered.connect(self.editor_area.close_current)
+        a.find.triggered.connect(self.focus_search)
+        a.next_section.triggered.connect(self.editor_area.next_section)
+        a.previous_section.triggered.connect(self.editor_area.previous_section)
+        a.quit.triggered.connect(self.close)
+        a.about.triggered.connect(self._show_about)
+
+        self.search_edit.textChanged.connect(self.patients.search_text_changed)
+        self.search_edit.returnPressed.connect(self._search_and_go_to_results)
+        self.patients.searchFinished.connect(self._on_search_finished)
+        self.patients.failed.connect(self._show_error)
+        self.assessments.failed.connect(self._show_error)
+        self.patient_table.selectionModel().selectionChanged.connect(self._on_patient_selected)
+        self.patient_table.activated.connect(self._go_to_assessments)
+        self.assessment_table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.assessment_table.activated.connect(self.open_assessment_at)
+        self.assessments.model.modelReset.connect(self._update_actions)
+        self.editor_area.savedAt.connect(self._on_saved)
+        self.editor_area.saveFailed.connect(self._on_save_failed)
+        self.editor_area.tabs.currentChanged.connect(self._update_actions)
+
+    def _set_tab_order(self) -> None:
+        chain: list[QWidget] = [
+            self.search_edit,
+            self.patient_table,
+            *self._patient_buttons,
+            self.assessment_table,
+            *self._assessment_buttons,
+            self.editor_area,
+        ]
+        for first, second in pairwise(chain):
+            self.setTabOrder(first, second)
+
+    def _restore(self) -> None:
+        geometry = self._settings.main_window_geometry
+        if geometry is None or not self.restoreGeometry(geometry):
+            self._resize_to_default()
+        state = self._settings.main_window_state
+        if state is not None:
+            self.restoreState(state)
+        splitter = self._settings.splitter_state
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        self.patients.search_now()
+        last = self._settings.last_patient_id
+        if last is not None and self.patients.reveal(last):
+            self.select_patient(last)
+
+    def _resize_to_default(self) -> None:
+        """The default size, shrunk to fit a small screen (restoreGeometry clamps likewise)."""
+        available = self.screen().availableGeometry()
+        width = min(DEFAULT_SIZE[0], int(available.width() * 0.95))
+        height = min(DEFAULT_SIZE[1], int(available.height() * 0.95))
+        self.resize(width, height)
+
+    # -- intents -------------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
+
+    def selected_patient(self) -> PatientRecord | None:
+        rows = self.patient_table.selectionModel().selectedRows()
+        return rows[0].data(PatientRecordRole) if rows else None
+
+    def selected_assessment_id(self) -> int | None:
+        rows = self.assessment_table.selectionModel().selectedRows()
+        return rows[0].data(AssessmentIdRole) if rows else None
+
+    def select_patient(self, patient_id: int) -> bool:
+        row = self.patients.model.row_of(patient_id)
+        if row is None:
+            return False
+        self.patient_table.selectRow(row)
+        self.patient_table.scrollTo(self.patients.model.index(row, 0))
+        return True
+
+    def new_patient(self) -> None:
+        patient = PatientDialog.ask(self)
+        if patient is None:
+            return
+        record = self.patients.register(patient)
+        if record is not None:
+            self.select_patient(record.id)
+            self.statusBar().showMessage("Patient registered", 4000)
+
+    def edit_patient(self) -> None:
+        current = self.selected_patient()
+        if current is None:
+            return
+        patient = PatientDialog.ask(self, current.patient)
+        if patient is None:
+            return
+        record = self.patients.update(current.id, patient)
+        if record is not None:
+            self.select_patient(record.id)
+            self._show_heading(record)
+            self.statusBar().showMessage("Patient details saved", 4000)
+
+    def new_assessment(self) -> None:
+        patient = self.selected_patient()
+        if patient is None:
+            return
+        choice = NewAssessmentDialog.ask(self, self._settings.last_clinician)
+        if choice is None:
+            return
+        self._settings.last_clinician = choice.clinician
+        record = self.assessments.start(choice.assessment_date, choice.clinician)
+        if record is None:
+            return
+        row = self.assessments.model.row_of(record.id)
+        if row is not None:
+            self.assessment_table.selectRow(row)
+        self._open(patient, record.id)
+
+    def open_selected_assessment(self) -> None:
+        assessment_id = self.selected_assessment_id()
+        patient = self.selected_patient()
+        if assessment_id is not None and patient is not None:
+            self._open(patient, assessment_id)
+
+    def open_assessment_at(self, index: QModelIndex) -> None:
+        patient = self.selected_patient()
+        if index.isValid() and patient is not None:
+            self._open(patient, index.data(AssessmentIdRole))
+
+    def _open(self, patient: PatientRecord, assessment_id: int) -> None:
+        editor = self.editor_area.editor_for(assessment_id)
+        if editor is not None:
+            self.editor_area.tabs.setCurrentWidget(editor)
+        else:
+            record = self.assessments.load(assessment_id)
+            if record is None:
+                return
+            editor = self.editor_area.open_editor(patient, record)
+        if editor is None:
+            self.statusBar().showMessage(
+                "The assessment editor is not available in this build", 6000
+            )
+            return
+        editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._update_actions()
+
+    # -- reactions -----------------------------------------------------------------------------
+
+    def _search_and_go_to_results(self) -> None:
+        self.patients.search_now()
+        if self.patients.model.rowCount():
+            if not self.patient_table.selectionModel().hasSelection():
+                self.patient_table.selectRow(0)
+            self.patient_table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_search_finished(self, count: int) -> None:
+        shown = f"first {count} patients shown" if count >= SEARCH_LIMIT else f"{count} patients"
+        self.patient_count_label.setText(shown if count != 1 else "1 patient")
+        last = self.assessments.patient_id
+        if last is None or not self.select_patient(last):
+            self.assessments.show_patient(None)
+            self._show_heading(None)
+        self._update_actions()
+
+    def _on_patient_selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        record = self.selected_patient()
+        if record is None and self.assessments.patient_id is not None:
+            return  # a model reset clears the selection; the search result handler decides
+        if record is not None and record.id == self.assessments.patient_id:
+            self._update_actions()
+            return
+        self.assessments.show_patient(record.id if record else None)
+        if self.assessments.model.rowCount():
+            self.assessment_table.selectRow(0)  # newest first: Open works at once
+        self._show_heading(record)
+        if record is not None:
+            self._settings.last_patient_id = record.id
+        self._update_actions()
+
+    def _go_to_assessments(self, _index: QModelIndex) -> None:
+        if self.assessments.model.rowCount():
+            if not self.assessment_table.selectionModel().hasSelection():
+                self.assessment_table.selectRow(0)
+            self.assessment_table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _show_heading(self, record: PatientRecord | None) -> None:
+        if record is None:
+            self.assessments_heading.setText("Assessments (select a patient)")
+        else:
+            self.assessments_heading.setText(f"&Assessments of {record.patient.display_name}")
+
+    def _on_saved(self, time_text: str) -> None:
+        self.save_status_label.setStyleSheet("")
+        self.save_status_label.setText(f"Saved {time_text}")
+        self._refresh_assessments()  # the editor may have changed date, clinician or status
+
+    def _refresh_assessments(self) -> None:
+        selected = self.selected_assessment_id()
+        self.assessments.refresh()
+        row = self.assessments.model.row_of(selected) if selected is not None else None
+        if row is not None:
+            self.assessment_table.selectRow(row)
+
+    def _on_save_failed(self, message: str) -> None:
+        self.save_status_label.setStyleSheet("color: #b00020;")
+        self.save_status_label.setText("Not saved")
+        self.statusBar().showMessage(f"Not saved: {message}")
+
+    def _show_error(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10000)
+
+    def _update_actions(self, *_: object) -> None:
+        has_patient = self.selected_patient() is not None
+        has_editor = self.editor_area.current_editor() is not None
+        a = self.action_registry
+        a.edit_patient.setEnabled(has_patient)
+        a.new_assessment.setEnabled(has_patient)
+        a.open_assessment.setEnabled(has_patient and self.selected_assessment_id() is not None)
+        for action in (a.close_assessment, a.next_section, a.previous_section):
+            action.setEnabled(has_editor)
+
+    def _show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About Clinic App",
+            f"Clinic App {__version__}\nStructured anterior knee pain examination.\n"
+            "Free software under the GNU GPL, version 3 or later.",
+        )
+
+    # -- shutdown ------------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.editor_area.flush_all()
+        self._settings.main_window_geometry = self.saveGeometry()
+        self._settings.main_window_state = self.saveState()
+        self._settings.splitter_state = self.splitter.saveState()
+        self._settings.sync()
+        event.accept()
+
+
+def _table(parent: QWidget, name: str, model: object, stretch_column: int) -> QTableView:
+    """A read-only row-picking table; ``stretch_column`` takes the spare width (and elides)."""
+    table = QTableView(parent)
+    table.setObjectName(name)
+    table.setModel(model)  # type: ignore[arg-type]
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move inside it
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().hide()
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    table.setWordWrap(False)
+    return table
+
+
+def _button_row(parent: QWidget, *actions: object) -> tuple[QHBoxLayout, list[QToolButton]]:
+    row = QHBoxLayout()
+    buttons = []
+    for action in actions:
+        button = QToolButton(parent)
+        button.setDefaultAction(action)  # type: ignore[arg-type]
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        row.addWidget(button)
+        buttons.append(button)
+    row.addStretch(1)
+    return row, buttons

@@ -1,0 +1,111 @@
+"""Typed access to the GUI's own preferences.
+
+No patient data is kept here, only a patient's id: the file is outside the database's
+protection, so not even the last search text (usually a name) is remembered.
+
+Stored as an INI file in the user's configuration folder. ``CLINIC_APP_SETTINGS_DIR``
+(or ``AppSettings.redirect_to``) moves it, so tests and subprocess runs never touch
+the real user's settings.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+ORGANIZATION = "clinic-app"
+APPLICATION = "clinic-app"
+SETTINGS_DIR_VARIABLE = "CLINIC_APP_SETTINGS_DIR"
+
+_GEOMETRY = "main_window/geometry"
+_STATE = "main_window/state"
+_SPLITTER = "main_window/splitter"
+_LAST_PATIENT = "choices/last_patient_id"
+_LAST_CLINICIAN = "choices/last_clinician"
+
+
+class AppSettings:
+    def __init__(self) -> None:
+        folder = os.environ.get(SETTINGS_DIR_VARIABLE)
+        if folder:
+            self.redirect_to(Path(folder))
+        self._store = QSettings(
+            QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION
+        )
+
+    @staticmethod
+    def redirect_to(folder: Path) -> None:
+        """Keep the INI files for this process under ``folder`` (affects later instances)."""
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+
+    @property
+    def file_path(self) -> Path:
+        return Path(self._store.fileName())
+
+    def sync(self) -> None:
+        self._store.sync()
+
+    # -- main window -------------------------------------------------------------------------
+
+    @property
+    def main_window_geometry(self) -> QByteArray | None:
+        return self._bytes(_GEOMETRY)
+
+    @main_window_geometry.setter
+    def main_window_geometry(self, value: QByteArray) -> None:
+        self._store.setValue(_GEOMETRY, value)
+
+    @property
+    def main_window_state(self) -> QByteArray | None:
+        return self._bytes(_STATE)
+
+    @main_window_state.setter
+    def main_window_state(self, value: QByteArray) -> None:
+        self._store.setValue(_STATE, value)
+
+    @property
+    def splitter_state(self) -> QByteArray | None:
+        return self._bytes(_SPLITTER)
+
+    @splitter_state.setter
+    def splitter_state(self, value: QByteArray) -> None:
+        self._store.setValue(_SPLITTER, value)
+
+    # -- last choices ------------------------------------------------------------------------
+
+    @property
+    def last_patient_id(self) -> int | None:
+        raw = self._store.value(_LAST_PATIENT)
+        try:
+            return int(raw) if raw not in (None, "") else None
+        except (TypeError, ValueError):
+            return None  # a hand-edited or corrupt file must not stop the app
+
+    @last_patient_id.setter
+    def last_patient_id(self, value: int | None) -> None:
+        if value is None:
+            self._store.remove(_LAST_PATIENT)
+        else:
+            self._store.setValue(_LAST_PATIENT, int(value))
+
+    @property
+    def last_clinician(self) -> str:
+        return self._text(_LAST_CLINICIAN)
+
+    @last_clinician.setter
+    def last_clinician(self, value: str) -> None:
+        self._store.setValue(_LAST_CLINICIAN, value)
+
+    # -- conversions -------------------------------------------------------------------------
+
+    def _bytes(self, key: str) -> QByteArray | None:
+        raw = self._store.value(key)
+        if isinstance(raw, QByteArray) and not raw.isEmpty():
+            return raw
+        return None
+
+    def _text(self, key: str) -> str:
+        raw = self._store.value(key)
+        return raw if isinstance(raw, str) else ""

@@ -1,0 +1,64 @@
+"""GUI test fixtures: private settings, a real SQLite database per test, typing helpers."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from clinic_app.app import Services, build_services
+from clinic_app.storage.database import Database
+from clinic_app.ui.settings import SETTINGS_DIR_VARIABLE, AppSettings
+from tests.ui.ui_helpers import SAMPLE_PATIENTS
+
+UI_TESTS = Path(__file__).parent
+
+# The offscreen platform warns about window features it cannot provide.
+OFFSCREEN_NOISE = ("propagateSizeHints", "This plugin does not support")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if UI_TESTS in Path(str(item.path)).parents:
+            for pattern in OFFSCREEN_NOISE:
+                item.add_marker(pytest.mark.qt_log_ignore(pattern))
+
+
+@pytest.fixture(autouse=True)
+def ui_settings_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """QSettings caches its folder on first use, so point it at this test's folder explicitly."""
+    folder = tmp_path / "settings"
+    folder.mkdir()
+    monkeypatch.setenv(SETTINGS_DIR_VARIABLE, str(folder))
+    AppSettings.redirect_to(folder)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An empty, migrated SQLite file, copied for each test (migrating every time is slow)."""
+    path = tmp_path_factory.mktemp("template") / "clinic.sqlite3"
+    Database.open(f"sqlite:///{path}").close()
+    return path
+
+
+@pytest.fixture
+def ui_database_url(tmp_path: Path, migrated_template: Path) -> str:
+    target = tmp_path / "clinic.sqlite3"
+    shutil.copyfile(migrated_template, target)
+    target.chmod(0o600)
+    return f"sqlite:///{target}"
+
+
+@pytest.fixture
+def services(ui_database_url: str) -> Iterator[Services]:
+    database = Database.open(ui_database_url)
+    yield build_services(database)
+    database.close()
+
+
+@pytest.fixture
+def sample_patient_ids(services: Services) -> list[int]:
+    return [services.patients.register(patient) for patient in SAMPLE_PATIENTS]

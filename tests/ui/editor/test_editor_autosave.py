@@ -1,0 +1,46 @@
+"""Autosave writes each change with its version; a stale write is reported, nothing dropped."""
+
+from __future__ import annotations
+
+import re
+
+from clinic_app.app import build_services, open_database
+from clinic_app.domain.fields import with_value
+from tests.ui.editor.editor_driving import replace_text, type_text
+
+GOALS = ("history", "goals")
+
+
+def test_change_is_saved_shortly_after_typing(qtbot, editor, services):
+    with qtbot.waitSignal(editor.savedAt, timeout=2000) as saved:
+        replace_text(editor.fields[("history", "body", "height_cm")], "168")
+    assert re.fullmatch(r"\d\d:\d\d:\d\d", saved.args[0])
+    stored = services.assessments.load(editor.assessment_id)
+    assert stored.assessment.history.body.height_cm == 168
+    assert stored.version == editor.version
+
+
+def test_stale_write_is_reported_and_text_is_kept(qtbot, editor, database_url):
+    other = build_services(open_database(database_url))
+    elsewhere = other.assessments.load(editor.assessment_id)
+    other.assessments.save_draft(
+        elsewhere.id,
+        with_value(elsewhere.assessment, ("clinician",), "Someone else"),
+        elsewhere.version,
+    )
+    with qtbot.waitSignal(editor.saveFailed, timeout=2000) as failed:
+        replace_text(editor.fields[GOALS], "Back to netball")
+    assert "changed in another window" in failed.args[0]
+    assert editor.assessment.history.goals == "Back to netball"
+    type_text(editor.fields[GOALS].notes_edit, " by May")
+    assert editor.flush() is False
+    assert editor.has_unsaved_changes
+    assert editor.fields[GOALS].notes_edit.toPlainText() == "Back to netball by May"
+    assert other.assessments.load(editor.assessment_id).assessment.history.goals is None
+
+
+def test_close_writes_pending_changes(qtbot, editor, services):
+    replace_text(editor.fields[GOALS], "Hike Snowdon")
+    editor.close()
+    stored = services.assessments.load(editor.assessment_id).assessment
+    assert stored.history.goals == "Hike Snowdon"

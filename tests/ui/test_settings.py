@@ -1,0 +1,38 @@
+"""The typed settings wrapper writes to the redirected folder and reads back typed values."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from clinic_app.ui.settings import AppSettings
+
+
+def test_values_round_trip_through_the_ini_file(qapp, ui_settings_folder: Path) -> None:
+    settings = AppSettings()
+    assert settings.file_path.is_relative_to(ui_settings_folder)
+    assert settings.main_window_geometry is None
+    assert settings.last_patient_id is None
+    assert settings.last_clinician == ""
+
+    settings.main_window_geometry = QByteArray(b"\x01\x02geometry")
+    settings.last_patient_id = 42
+    settings.last_clinician = "Søren Ølstad"
+    settings.sync()
+    assert settings.file_path.is_file()
+
+    again = AppSettings()
+    assert again.main_window_geometry == QByteArray(b"\x01\x02geometry")
+    assert again.last_patient_id == 42
+    assert again.last_clinician == "Søren Ølstad"
+    again.last_patient_id = None
+    assert AppSettings().last_patient_id is None
+
+
+def test_a_corrupt_patient_id_is_ignored(qapp) -> None:
+    settings = AppSettings()
+    raw = QSettings(str(settings.file_path), QSettings.Format.IniFormat)
+    raw.setValue("choices/last_patient_id", "not-a-number")
+    raw.sync()
+    assert AppSettings().last_patient_id is None
