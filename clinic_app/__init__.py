@@ -1,8 +1,5 @@
 """Clinic App: structured anterior knee pain examination with decision support."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("clinic-app")
-except PackageNotFoundError:  # running from a checkout without installation
-    __version__ = "0.0.0+unknown"
+# Kept equal to pyproject.toml's version by a test; a literal because reading the
+# installed metadata costs ~25 ms at every start.
+__version__ = "0.1.0"

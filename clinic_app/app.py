@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass
+from datetime import date
 
+from clinic_app.services.assessment_history import AssessmentHistoryService
 from clinic_app.services.assessments import AssessmentService
+from clinic_app.services.audit_trail import AuditService
+from clinic_app.services.changes import ChangeService
+from clinic_app.services.conflicts import ConflictService
 from clinic_app.services.demo import load_demo_cases, seed_demo_patients
 from clinic_app.services.patients import PatientService
+from clinic_app.services.signing import SigningService
+from clinic_app.services.users import UserService
 from clinic_app.storage.database import Database
 
 DATABASE_URL_VARIABLE = "CLINIC_APP_DATABASE_URL"
@@ -17,6 +25,12 @@ DATABASE_URL_VARIABLE = "CLINIC_APP_DATABASE_URL"
 class Services:
     patients: PatientService
     assessments: AssessmentService
+    history: AssessmentHistoryService
+    users: UserService
+    signing: SigningService
+    conflicts: ConflictService
+    audit: AuditService
+    changes: ChangeService
 
 
 def resolve_database_url(option: str | None) -> str | None:
@@ -33,12 +47,46 @@ def build_services(database: Database) -> Services:
     return Services(
         patients=PatientService(database.unit_of_work),
         assessments=AssessmentService(database.unit_of_work),
+        history=AssessmentHistoryService(database.unit_of_work),
+        users=UserService(database.unit_of_work),
+        signing=SigningService(database.unit_of_work),
+        conflicts=ConflictService(database.unit_of_work),
+        audit=AuditService(database.unit_of_work),
+        changes=ChangeService(database.unit_of_work),
     )
 
 
+_log = logging.getLogger(__name__)
+
+
+def check_and_back_up(database: Database, today: date | None = None) -> None:
+    """Start-up durability: the integrity check (``DatabaseDamagedError`` if it fails, so the
+    app says so instead of working on a damaged file), then the daily/weekly backup of a
+    SQLite file. A failed backup is logged and does not stop the app."""
+    from clinic_app.storage.backups import BackupError, rotate_backups
+    from clinic_app.storage.integrity import DatabaseDamagedError, quick_check
+
+    report = quick_check(database.engine)
+    if not report.ok:
+        raise DatabaseDamagedError(report)
+    database_file = database.sqlite_file
+    if database_file is None:
+        return
+    try:
+        rotate_backups(database_file, today or date.today())
+    except (BackupError, OSError) as error:
+        _log.warning("automatic backup failed: %s", error)
+
+
 def open_with_demo_patients(database_option: str | None) -> Services:
-    """Open the database; a database without patients gets the demo patients (first start)."""
+    """Open and check the database (see ``check_and_back_up``); a database without
+    patients gets the demo patients (first start)."""
     database = open_database(database_option)
+    try:
+        check_and_back_up(database)
+    except Exception:
+        database.close()
+        raise
     if database.is_empty():
         seed_demo_patients(database.unit_of_work, load_demo_cases())
     return build_services(database)

@@ -2,18 +2,36 @@
 
 Each ``commands_*`` module adds its subcommands in ``register``; a handler takes
 the parsed arguments and returns the exit code (0 ok, 1 check failed, 2 bad input).
+The command modules are imported only when a command is given, so opening the
+desktop app does not pay for PDF, rules or migration imports it does not need yet.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 
 from clinic_app import __version__
-from clinic_app.cli import commands_case, commands_db, commands_evaluate, commands_export
 
-COMMAND_MODULES = [commands_case, commands_db, commands_evaluate, commands_export]
+COMMAND_MODULES = (
+    "commands_case",
+    "commands_db",
+    "commands_evaluate",
+    "commands_export",
+    "commands_records",
+)
+
+
+def _global_options(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    parser.add_argument(
+        "--database",
+        metavar="URL",
+        help="database URL (default: SQLite in the user data directory; "
+        "also CLINIC_APP_DATABASE_URL), e.g. postgresql+psycopg://user@host/clinic",
+    )
+    return parser
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -23,21 +41,27 @@ def build_parser() -> argparse.ArgumentParser:
         "Without a command, opens the desktop app.",
     )
     parser.add_argument("--version", action="version", version=f"clinic-app {__version__}")
-    parser.add_argument(
-        "--database",
-        metavar="URL",
-        help="database URL (default: SQLite in the user data directory; "
-        "also CLINIC_APP_DATABASE_URL), e.g. postgresql+psycopg://user@host/clinic",
-    )
+    _global_options(parser)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMAND_MODULES:
-        module.register(subparsers)
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"clinic_app.cli.{name}").register(subparsers)
     return parser
 
 
+def _gui_request(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The options when ``argv`` asks for the desktop app (no command), else None."""
+    options, rest = _global_options(argparse.ArgumentParser(add_help=False)).parse_known_args(argv)
+    return None if rest else options
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    gui = _gui_request(arguments)
+    if gui is not None:
+        from clinic_app.app import run_gui
+
+        return run_gui(gui.database)
+    args = build_parser().parse_args(arguments)
     if args.command is None:
         from clinic_app.app import run_gui
 

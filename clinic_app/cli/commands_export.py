@@ -11,6 +11,7 @@ from clinic_app.cli.commands_case import read_case
 from clinic_app.domain.assessment import Assessment
 from clinic_app.domain.case_file import CaseFileError
 from clinic_app.domain.patient import Patient
+from clinic_app.domain.records.signature import RecordTrail
 from clinic_app.reports.exports import export_documents
 from clinic_app.reports.letterhead import DEFAULT_LETTERHEAD, Letterhead
 from clinic_app.resources import resource
@@ -57,7 +58,7 @@ def _export(args: argparse.Namespace) -> int:
         print("export: give at least one of --soap, --plan, --text", file=sys.stderr)
         return 2
     try:
-        patient, assessment, earlier = _load(args)
+        patient, assessment, earlier, trail = _load(args)
     except CaseFileError as error:
         for line in error.lines:
             print(f"{args.case}: {line}", file=sys.stderr)
@@ -65,7 +66,15 @@ def _export(args: argparse.Namespace) -> int:
     except LookupError as error:
         print(f"export: {error}", file=sys.stderr)
         return 2
-    documents = export_documents(patient, assessment, earlier, _letterhead(args))
+    documents = export_documents(patient, assessment, earlier, _letterhead(args), trail)
+    if args.assessment is not None:
+        from clinic_app.app import build_services, open_database
+
+        try:  # the audit trail records every export of a stored record
+            build_services(open_database(args.database)).audit.record_export(args.assessment)
+        except PermissionError as error:
+            print(f"export: {error}", file=sys.stderr)
+            return 2
     try:
         if args.soap:
             _write(args.soap, documents.soap_pdf)
@@ -82,10 +91,12 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _load(args: argparse.Namespace) -> tuple[Patient, Assessment, list[Assessment]]:
+def _load(
+    args: argparse.Namespace,
+) -> tuple[Patient, Assessment, list[Assessment], RecordTrail | None]:
     if args.case is not None:
         case = read_case(args.case)
-        return case.patient, case.assessment, list(case.earlier_assessments)
+        return case.patient, case.assessment, list(case.earlier_assessments), None
     from clinic_app.app import build_services, open_database
 
     services = build_services(open_database(args.database))
@@ -100,7 +111,7 @@ def _load(args: argparse.Namespace) -> tuple[Patient, Assessment, list[Assessmen
         if summary.id != record.id
         and summary.assessment_date <= record.assessment.assessment_date
     ]
-    return patient, record.assessment, earlier
+    return patient, record.assessment, earlier, services.signing.trail(record.id)
 
 
 def _write(path: Path, data: bytes) -> None:

@@ -29,6 +29,8 @@ SCHEMA_VERSION = 1
 
 class AssessmentStatus(Choice):
     DRAFT = "draft"
+    # A student's note, submitted and read-only until a supervisor co-signs it (issue 5).
+    AWAITING_COSIGNATURE = "awaiting_cosignature"
     SIGNED = "signed"
 
 
@@ -66,10 +68,12 @@ class Assessment(DomainModel):
     screens: ScreensExam = group("Flexibility and differential screens", ScreensExam)
     outcomes: OutcomeMeasures = group("Outcome measures", OutcomeMeasures)
     hint_decisions: dict[str, HintDecision] = Field(
-        default_factory=dict, title="Decisions on hints (rule id -> accepted or dismissed)"
+        default_factory=dict, title="Decisions on hints (rule id -> accepted or dismissed)",
+        json_schema_extra={"not_a_finding": True},
     )
     rule_set_version: str | None = Field(
-        default=None, title="Decision rule set version last evaluated", max_length=40
+        default=None, title="Decision rule set version last evaluated", max_length=40,
+        json_schema_extra={"not_a_finding": True},
     )
 
     # SOAP note and rehab plan (issue 4): the clinician's text and edits, kept with the exam.

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from clinic_app.domain.assessment import Assessment, AssessmentStatus
 from clinic_app.domain.patient import Patient
+from clinic_app.domain.records.signature import RecordTrail
 from clinic_app.domain.rehab.builder import plan_for_export
 from clinic_app.domain.rehab.handout import build_handout
 from clinic_app.domain.rehab.library import ExerciseLibrary, parse_library
@@ -49,12 +50,15 @@ class ExportedDocuments:
 
 
 def prepare(
-    patient: Patient, assessment: Assessment, earlier: Sequence[Assessment] = ()
+    patient: Patient,
+    assessment: Assessment,
+    earlier: Sequence[Assessment] = (),
+    trail: RecordTrail | None = None,
 ) -> tuple[SoapNote, RehabPlan]:
     library = load_library()
     evaluation = evaluate_if_available(patient, assessment, earlier)
     plan = plan_for_export(assessment, evaluation, library)
-    return build_soap_note(patient, assessment, evaluation, plan, library), plan
+    return build_soap_note(patient, assessment, evaluation, plan, library, trail), plan
 
 
 def export_documents(
@@ -62,8 +66,10 @@ def export_documents(
     assessment: Assessment,
     earlier: Sequence[Assessment] = (),
     letterhead: Letterhead = DEFAULT_LETTERHEAD,
+    trail: RecordTrail | None = None,
 ) -> ExportedDocuments:
-    note, plan = prepare(patient, assessment, earlier)
+    """``trail``: the stored signature and addenda, printed on the note."""
+    note, plan = prepare(patient, assessment, earlier, trail)
     return ExportedDocuments(
         note=note,
         plan=plan,

@@ -38,6 +38,7 @@ def build_soap_pdf(note: SoapNote, letterhead: Letterhead) -> bytes:
     story: list[Flowable] = [*_heading(note, styles)]
     for section in note.sections:
         story.extend(_section(section, styles))
+    story.extend(_record_trail(note, styles))
     story.extend(_provenance(note, styles))
     return render_pdf(story, soap_frame(note, letterhead))
 
@@ -116,6 +117,33 @@ def _table(table: NoteTable, styles: Styles) -> Flowable:
         ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
     ]))
     return flowable
+
+
+def _record_trail(note: SoapNote, styles: Styles) -> list[Flowable]:
+    """Signer, time and SHA-256 of the signed content, then every addendum in order."""
+    trail = note.trail
+    if trail is None or (trail.signature is None and not trail.addenda):
+        return []
+    flowables: list[Flowable] = [Spacer(1, 4 * mm), para("Signature", styles.section)]
+    signature = trail.signature
+    if signature is not None:
+        flowables.append(labelled("Signed by:", signature.signer_name, styles.body))
+        if signature.submitter_name:
+            flowables.append(labelled(
+                "Written by:", f"{signature.submitter_name} (student), co-signed by the "
+                "supervisor above", styles.body,
+            ))
+        flowables.append(labelled(
+            "Signed at:", signature.signed_at.strftime("%Y-%m-%d %H:%M:%S UTC"), styles.body
+        ))
+        flowables.append(labelled("Content SHA-256:", signature.content_hash, styles.small))
+    if trail.addenda:
+        flowables.append(para("Addenda (corrections after signing)", styles.heading))
+        for addendum in trail.addenda:
+            stamp = addendum.created_at.strftime("%Y-%m-%d %H:%M UTC")
+            flowables.append(labelled(f"{stamp}, {addendum.author_name}:", addendum.text,
+                                      styles.body))
+    return flowables
 
 
 def _provenance(note: SoapNote, styles: Styles) -> list[Flowable]:

@@ -28,9 +28,32 @@ def soap_plain_text(note: SoapNote) -> str:
         if section.clinician_text and section.clinician_text.strip():
             out.append("Clinician's notes:")
             out.extend(section.clinician_text.strip().splitlines())
+    out += _trail(note)
     out += ["", "Sources:"] + [f"- {source}" for source in note.sources]
     out += ["Product defaults used (editable):"] + [f"- {text}" for text in note.defaults]
     return "\n".join(out) + "\n"
+
+
+def _trail(note: SoapNote) -> list[str]:
+    trail = note.trail
+    if trail is None:
+        return []
+    out: list[str] = []
+    if trail.signature is not None:
+        signature = trail.signature
+        out += ["", "SIGNATURE",
+                f"  Signed by {signature.signer_name} at "
+                f"{signature.signed_at.strftime('%Y-%m-%d %H:%M:%S UTC')}"]
+        if signature.submitter_name:
+            out.append(f"  Written by {signature.submitter_name} (student)")
+        out.append(f"  Content SHA-256: {signature.content_hash}")
+    if trail.addenda:
+        out += ["", "ADDENDA"]
+        for addendum in trail.addenda:
+            stamp = addendum.created_at.strftime("%Y-%m-%d %H:%M UTC")
+            out += textwrap.wrap(f"{stamp}, {addendum.author_name}: {addendum.text}", WIDTH,
+                                 initial_indent="  ", subsequent_indent="    ")
+    return out
 
 
 def _line(line: Line) -> list[str]:

@@ -1,23 +1,50 @@
-"""Start, load and save assessments (drafts are saved after every change)."""
+"""Start, load, save and delete assessment drafts (drafts are saved after every change).
+
+Every write takes the acting user (``actor``); None means "no login": the
+installation's only user, refused with ``LoginRequiredError`` when several users
+share the database. Each write is audited in the same transaction.
+"""
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Callable
+from datetime import UTC, date, datetime
 
-from clinic_app.domain.assessment import Assessment
-from clinic_app.services.ports import AssessmentRecord, AssessmentSummary, UnitOfWorkFactory
+from clinic_app.domain.assessment import Assessment, AssessmentStatus
+from clinic_app.domain.records.audit import AuditAction, EntityType, change_is_coalesced
+from clinic_app.domain.records.roles import LOCAL_USER, User, may_edit_records, require
+from clinic_app.services.actors import audit, resolve_actor
+from clinic_app.services.ports import (
+    AssessmentRecord,
+    AssessmentSummary,
+    RecordLockedError,
+    UnitOfWork,
+    UnitOfWorkFactory,
+)
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
 
 
 class AssessmentService:
-    def __init__(self, unit_of_work: UnitOfWorkFactory) -> None:
+    def __init__(
+        self, unit_of_work: UnitOfWorkFactory, now: Callable[[], datetime] = _utc_now
+    ) -> None:
         self._uow = unit_of_work
+        self._now = now
 
-    def start(self, patient_id: int, on: date, clinician: str = "") -> AssessmentRecord:
+    def start(
+        self, patient_id: int, on: date, clinician: str = "", *, actor: User | None = None
+    ) -> AssessmentRecord:
         with self._uow() as uow:
+            acting = _editor(uow, actor)
             uow.patients.get(patient_id)  # NotFoundError for an unknown patient
             record = uow.assessments.add(
-                patient_id, Assessment(assessment_date=on, clinician=clinician)
+                patient_id, Assessment(assessment_date=on, clinician=clinician),
+                created_by=acting.username,
             )
+            audit(uow, acting, AuditAction.CREATED, EntityType.ASSESSMENT, record.id)
             uow.commit()
             return record
 
@@ -26,14 +53,59 @@ class AssessmentService:
             return uow.assessments.get(assessment_id)
 
     def save_draft(
-        self, assessment_id: int, assessment: Assessment, expected_version: int
+        self,
+        assessment_id: int,
+        assessment: Assessment,
+        expected_version: int,
+        *,
+        actor: User | None = None,
     ) -> AssessmentRecord:
-        """Autosave: refused with ``StaleWriteError`` if someone saved a newer version."""
+        """Autosave. Refused with ``StaleWriteError`` if someone saved a newer version, with
+        ``RecordLockedError`` once the assessment is signed or awaiting co-signature.
+
+        Audited as "changed", coalesced: at most one entry per assessment, user and
+        minute (``CHANGE_COALESCING_WINDOW``), since autosave runs after every pause.
+        """
+        if assessment.status is not AssessmentStatus.DRAFT:
+            raise RecordLockedError(assessment_id, assessment.status)
         with self._uow() as uow:
+            acting = _editor(uow, actor)
             record = uow.assessments.save(assessment_id, assessment, expected_version)
+            log_change(uow, acting, assessment_id, self._now())
             uow.commit()
             return record
+
+    def delete_draft(self, assessment_id: int, *, actor: User | None = None) -> None:
+        """Delete a draft (audited); signed notes and notes awaiting co-signature are refused
+        with ``RecordLockedError``."""
+        with self._uow() as uow:
+            acting = _editor(uow, actor)
+            uow.assessments.delete_draft(assessment_id)
+            audit(uow, acting, AuditAction.DRAFT_DELETED, EntityType.ASSESSMENT, assessment_id)
+            uow.commit()
+
+    def drafts_of(self, actor: User | None = None) -> list[AssessmentSummary]:
+        """Drafts the user started (every draft for a single-user installation), most
+        recently changed first: what was open when the app last stopped, crash included."""
+        with self._uow() as uow:
+            acting = resolve_actor(uow, actor)
+            only_mine = acting != LOCAL_USER and uow.users.count() > 1
+            return uow.assessments.drafts(acting.username if only_mine else None)
 
     def for_patient(self, patient_id: int) -> list[AssessmentSummary]:
         with self._uow() as uow:
             return uow.assessments.for_patient(patient_id)
+
+
+def _editor(uow: UnitOfWork, actor: User | None) -> User:
+    acting = resolve_actor(uow, actor)
+    require(may_edit_records(acting.role), acting, "edit assessments")
+    return acting
+
+
+def log_change(uow: UnitOfWork, actor: User, assessment_id: int, now: datetime) -> None:
+    last = uow.audit.last_logged(
+        actor.username, AuditAction.CHANGED, EntityType.ASSESSMENT.value, assessment_id
+    )
+    if not change_is_coalesced(last, now):
+        audit(uow, actor, AuditAction.CHANGED, EntityType.ASSESSMENT, assessment_id)

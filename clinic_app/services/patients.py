@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from clinic_app.domain.patient import Patient
+from clinic_app.domain.records.audit import AuditAction, EntityType
+from clinic_app.domain.records.roles import User, may_edit_records, require
+from clinic_app.services.actors import audit, resolve_actor
 from clinic_app.services.ports import PatientRecord, UnitOfWorkFactory
 
 SEARCH_LIMIT = 200
@@ -12,15 +15,22 @@ class PatientService:
     def __init__(self, unit_of_work: UnitOfWorkFactory) -> None:
         self._uow = unit_of_work
 
-    def register(self, patient: Patient) -> int:
+    def register(self, patient: Patient, *, actor: User | None = None) -> int:
+        """``actor`` None: the installation's only user (see ``resolve_actor``). Audited."""
         with self._uow() as uow:
+            acting = resolve_actor(uow, actor)
+            require(may_edit_records(acting.role), acting, "register patients")
             patient_id = uow.patients.add(patient)
+            audit(uow, acting, AuditAction.CREATED, EntityType.PATIENT, patient_id)
             uow.commit()
             return patient_id
 
-    def update(self, patient_id: int, patient: Patient) -> None:
+    def update(self, patient_id: int, patient: Patient, *, actor: User | None = None) -> None:
         with self._uow() as uow:
+            acting = resolve_actor(uow, actor)
+            require(may_edit_records(acting.role), acting, "edit patients")
             uow.patients.replace(patient_id, patient)
+            audit(uow, acting, AuditAction.CHANGED, EntityType.PATIENT, patient_id)
             uow.commit()
 
     def get(self, patient_id: int) -> PatientRecord:

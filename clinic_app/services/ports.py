@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol, Self
 
 from clinic_app.domain.assessment import Assessment, AssessmentStatus
 from clinic_app.domain.patient import Patient
+from clinic_app.domain.records.audit import AuditAction, AuditEntry, AuditEvent, ChainHead
+from clinic_app.domain.records.roles import PermissionDeniedError, User
+from clinic_app.domain.records.signature import Addendum, Signature, Submission
 
 
 class NotFoundError(LookupError):
@@ -23,6 +27,23 @@ class StaleWriteError(RuntimeError):
         super().__init__(
             f"assessment {assessment_id} was changed elsewhere after version {expected_version}"
         )
+
+
+class RecordLockedError(RuntimeError):
+    """The assessment is signed (or awaiting co-signature): it cannot be edited or deleted."""
+
+    def __init__(self, assessment_id: int, status: AssessmentStatus) -> None:
+        self.assessment_id = assessment_id
+        self.status = status
+        advice = (
+            "add an addendum instead" if status is AssessmentStatus.SIGNED
+            else "a supervisor must co-sign it first"
+        )
+        super().__init__(f"assessment {assessment_id} is {status.label.lower()}: {advice}")
+
+
+class LoginRequiredError(PermissionDeniedError):
+    """Several users exist and no logged-in user was given."""
 
 
 @dataclass(frozen=True)
@@ -48,6 +69,26 @@ class AssessmentRecord:
     version: int
     assessment: Assessment
     updated_at: datetime
+    signature: Signature | None = None
+    submission: Submission | None = None
+
+
+@dataclass(frozen=True)
+class StoredUser:
+    user: User
+    password_hash: str
+
+
+@dataclass(frozen=True)
+class KeptVersion:
+    """A document replaced in a conflict, kept so nothing is lost."""
+
+    assessment_id: int
+    version: int
+    assessment: Assessment
+    reason: str
+    kept_by: str
+    kept_at: datetime
 
 
 class PatientRepository(Protocol):
@@ -59,7 +100,9 @@ class PatientRepository(Protocol):
 
 
 class AssessmentRepository(Protocol):
-    def add(self, patient_id: int, assessment: Assessment) -> AssessmentRecord: ...
+    def add(
+        self, patient_id: int, assessment: Assessment, created_by: str | None = None
+    ) -> AssessmentRecord: ...
     def get(self, assessment_id: int) -> AssessmentRecord: ...
     def for_patient(self, patient_id: int) -> list[AssessmentSummary]: ...
     def save(
@@ -67,14 +110,78 @@ class AssessmentRepository(Protocol):
     ) -> AssessmentRecord:
         """Write the document if its stored version is still ``expected_version``.
 
-        Raises ``StaleWriteError`` otherwise; the stored row is left as it was.
+        Raises ``StaleWriteError`` otherwise, ``RecordLockedError`` when the row is no
+        longer a draft; the stored row is left as it was.
         """
+        ...
+    def mark_submitted(
+        self, assessment_id: int, assessment: Assessment, expected_version: int, student: User
+    ) -> AssessmentRecord:
+        """Draft -> awaiting co-signature (same guards as ``save``)."""
+        ...
+    def mark_signed(
+        self, assessment_id: int, assessment: Assessment, expected_version: int,
+        signature: Signature, from_status: AssessmentStatus,
+    ) -> AssessmentRecord:
+        """``from_status`` -> signed, storing the signature; same guards as ``save``."""
+        ...
+    def return_to_draft(self, assessment_id: int, expected_version: int) -> AssessmentRecord:
+        """Awaiting co-signature -> draft (a supervisor sends a student's note back)."""
+        ...
+    def delete_draft(self, assessment_id: int) -> None:
+        """Delete a draft; ``RecordLockedError`` for anything else."""
+        ...
+    def drafts(self, created_by: str | None) -> list[AssessmentSummary]:
+        """Drafts created by that user (None: every draft), most recently changed first."""
+        ...
+    def keep_version(
+        self, assessment_id: int, version: int, assessment: Assessment, reason: str,
+        kept_by: str,
+    ) -> None: ...
+    def kept_versions(self, assessment_id: int) -> list[KeptVersion]: ...
+
+
+class UserRepository(Protocol):
+    def count(self) -> int: ...
+    def find(self, username: str) -> StoredUser | None: ...
+    def add(self, user: User, password_hash: str) -> User: ...
+    def list_all(self) -> list[User]: ...
+    def set_password_hash(self, username: str, password_hash: str) -> None: ...
+
+
+class AddendumRepository(Protocol):
+    def add(self, assessment_id: int, text: str, author: User) -> Addendum: ...
+    def for_assessment(self, assessment_id: int) -> list[Addendum]:
+        """Oldest first."""
+        ...
+
+
+class AuditLog(Protocol):
+    def append(self, event: AuditEvent) -> AuditEntry:
+        """Chain a new entry after the newest, holding the chain-head lock until commit."""
+        ...
+    def last_logged(
+        self, username: str, action: AuditAction, entity_type: str, entity_id: int
+    ) -> datetime | None: ...
+    def entries(self) -> Iterator[AuditEntry]:
+        """Every entry in sequence order."""
+        ...
+    def head(self) -> ChainHead: ...
+
+
+class ChangeFeed(Protocol):
+    def token(self) -> str:
+        """Changes whenever a patient or assessment is added, changed or deleted."""
         ...
 
 
 class UnitOfWork(Protocol):
     patients: PatientRepository
     assessments: AssessmentRepository
+    users: UserRepository
+    addenda: AddendumRepository
+    audit: AuditLog
+    changes: ChangeFeed
 
     def __enter__(self) -> Self: ...
     def __exit__(self, *exc: object) -> None:

@@ -57,6 +57,11 @@ class Database:
         return self._engine.url.render_as_string(hide_password=True)
 
     @property
+    def sqlite_file(self) -> Path | None:
+        """The database file for SQLite (backups, restore); None for PostgreSQL or memory."""
+        return _sqlite_file(self._engine.url)
+
+    @property
     def engine(self) -> Engine:
         """For storage tools (backups, integrity checks, tests); services use units of work."""
         return self._engine

@@ -3,22 +3,30 @@
 The migration scripts ship in the wheel (pyproject package-data), so an installed
 app upgrades its own database at start-up. One chain serves SQLite and
 PostgreSQL; on SQLite, env.py renders ALTERs in batch mode (copy-and-move).
+
+Start-up reads the stored revision with one plain query and imports Alembic only
+when it differs from ``HEAD_REVISION``: Alembic's import alone costs about as much
+as showing a bare window. A test keeps ``HEAD_REVISION`` equal to the scripts' head.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, inspect, text
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS_FOLDER = Path(__file__).with_name("migrations")
+HEAD_REVISION = "0002_records"
+VERSION_TABLE = "alembic_version"
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_FOLDER))
     if connection is not None:
@@ -27,6 +35,9 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 
 def head_revision() -> str:
+    """The head of the migration scripts, as Alembic reads them."""
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     if head is None:
         raise RuntimeError(f"no migration scripts found in {MIGRATIONS_FOLDER}")
@@ -35,10 +46,16 @@ def head_revision() -> str:
 
 def upgrade_to_head(engine: Engine) -> None:
     """Apply every pending migration in one transaction (a no-op when already at head)."""
+    if current_revision(engine) == HEAD_REVISION:
+        return
+    from alembic import command
+
     with engine.begin() as connection:
         command.upgrade(alembic_config(connection), "head")
 
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        if not inspect(connection).has_table(VERSION_TABLE):
+            return None
+        return connection.scalar(text(f"SELECT version_num FROM {VERSION_TABLE}"))

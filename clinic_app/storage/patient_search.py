@@ -37,10 +37,6 @@ class PatientQuery:
     prefixes: tuple[str, ...]
     dates_of_birth: tuple[date, ...]
 
-    @property
-    def is_everyone(self) -> bool:
-        return not self.prefixes and not self.dates_of_birth
-
 
 def parse_query(text: str) -> PatientQuery:
     prefixes: list[str] = []

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, ForeignKey, Index, Integer, MetaData, String, Text
+from sqlalchemy import Date, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from clinic_app.storage.columns import UtcDateTime, search_key_type
@@ -42,7 +42,7 @@ class PatientRow(Base):
     given_key: Mapped[str] = mapped_column(search_key_type())
     identifier_key: Mapped[str | None] = mapped_column(search_key_type(), index=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
-    updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
 
     __table_args__ = (Index(None, "family_key", "given_key", "id"),)
 
@@ -83,6 +83,87 @@ class AssessmentRow(Base):
     version: Mapped[int] = mapped_column(Integer)
     document: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
-    updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+    created_by: Mapped[str | None] = mapped_column(String(40), index=True)
+    # Signature (migration 0002): once status is "signed", triggers refuse any change.
+    signed_by: Mapped[str | None] = mapped_column(String(40))
+    signer_name: Mapped[str | None] = mapped_column(String(270))
+    signed_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    content_hash: Mapped[str | None] = mapped_column(String(64))
+    submitted_by: Mapped[str | None] = mapped_column(String(40))
+    submitter_name: Mapped[str | None] = mapped_column(String(270))
 
     __table_args__ = (Index(None, "patient_id", "assessment_date"),)
+
+
+class UserRow(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(40))
+    display_name: Mapped[str] = mapped_column(String(200))
+    registration_number: Mapped[str | None] = mapped_column(String(60))
+    role: Mapped[str] = mapped_column(String(20))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+    __table_args__ = (UniqueConstraint("username"),)
+
+
+class AddendumRow(Base):
+    """Append-only (database triggers refuse UPDATE and DELETE)."""
+
+    __tablename__ = "addenda"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(
+        ForeignKey("assessments.id", ondelete="RESTRICT"), index=True
+    )
+    text: Mapped[str] = mapped_column(Text)
+    author: Mapped[str] = mapped_column(String(40))
+    author_name: Mapped[str] = mapped_column(String(270))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class AssessmentVersionRow(Base):
+    """A document replaced in a conflict ("keep mine" or "take theirs"), kept so nothing is lost."""
+
+    __tablename__ = "assessment_versions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(
+        ForeignKey("assessments.id", ondelete="CASCADE"), index=True
+    )
+    version: Mapped[int] = mapped_column(Integer)
+    document: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(String(40))
+    kept_by: Mapped[str] = mapped_column(String(40))
+    kept_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class AuditEntryRow(Base):
+    """Append-only (database triggers); ``sequence`` is assigned under the chain-head lock."""
+
+    __tablename__ = "audit_log"
+
+    sequence: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    occurred_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    username: Mapped[str] = mapped_column(String(40))
+    action: Mapped[str] = mapped_column(String(40))
+    entity_type: Mapped[str] = mapped_column(String(20))
+    entity_id: Mapped[int | None] = mapped_column(Integer)
+    previous_hash: Mapped[str] = mapped_column(String(64))
+    entry_hash: Mapped[str] = mapped_column(String(64))
+
+    __table_args__ = (Index(None, "entity_type", "entity_id"),)
+
+
+class AuditChainHeadRow(Base):
+    """One row: the newest entry's sequence and hash. Locked (FOR UPDATE) by every append."""
+
+    __tablename__ = "audit_chain_head"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    sequence: Mapped[int] = mapped_column(Integer)
+    last_hash: Mapped[str] = mapped_column(String(64))

@@ -6,13 +6,21 @@ from typing import Self
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from clinic_app.storage.addendum_repository import SqlAlchemyAddendumRepository
 from clinic_app.storage.assessment_repository import SqlAlchemyAssessmentRepository
+from clinic_app.storage.audit_log import SqlAlchemyAuditLog
+from clinic_app.storage.change_feed import SqlAlchemyChangeFeed
 from clinic_app.storage.patient_repository import SqlAlchemyPatientRepository
+from clinic_app.storage.user_repository import SqlAlchemyUserRepository
 
 
 class SqlAlchemyUnitOfWork:
     patients: SqlAlchemyPatientRepository
     assessments: SqlAlchemyAssessmentRepository
+    users: SqlAlchemyUserRepository
+    addenda: SqlAlchemyAddendumRepository
+    audit: SqlAlchemyAuditLog
+    changes: SqlAlchemyChangeFeed
 
     def __init__(self, session_factory: sessionmaker[Session]) -> None:
         self._session_factory = session_factory
@@ -22,6 +30,10 @@ class SqlAlchemyUnitOfWork:
         self._session = self._session_factory()
         self.patients = SqlAlchemyPatientRepository(self._session)
         self.assessments = SqlAlchemyAssessmentRepository(self._session)
+        self.users = SqlAlchemyUserRepository(self._session)
+        self.addenda = SqlAlchemyAddendumRepository(self._session)
+        self.audit = SqlAlchemyAuditLog(self._session)
+        self.changes = SqlAlchemyChangeFeed(self._session)
         return self
 
     def __exit__(self, *exc: object) -> None:

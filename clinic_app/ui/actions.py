@@ -22,6 +22,7 @@ class ActionSpec:
     tip: str
     shortcuts: tuple[QKeySequence, ...] = ()
     theme_icon: str = ""
+    checkable: bool = False
 
 
 def _keys(*keys: StandardKey | str) -> tuple[QKeySequence, ...]:
@@ -55,6 +56,22 @@ def action_specs() -> tuple[ActionSpec, ...]:
                    _keys("Ctrl+PgDown"), "go-next"),
         ActionSpec("previousSectionAction", "&Previous section", "Go to the previous exam section",
                    _keys("Ctrl+PgUp"), "go-previous"),
+        ActionSpec("exportSoapPdfAction", "Export SOAP &note (PDF)…",
+                   "Save this assessment's SOAP note as a PDF",
+                   _keys("Ctrl+Alt+E"), "document-export"),
+        ActionSpec("exportPlanPdfAction", "Export &rehab plan (PDF)…",
+                   "Save the patient's rehab plan as a PDF",
+                   _keys("Ctrl+Shift+E"), "document-print"),
+        ActionSpec("copySoapTextAction", "&Copy SOAP note as text",
+                   "Copy the SOAP note as plain text, for pasting into another record system",
+                   _keys("Ctrl+Shift+C"), "edit-copy"),
+        ActionSpec("openAfterExportAction", "Open PDF after e&xport",
+                   "Open each exported PDF in the system's viewer", (), "", checkable=True),
+        ActionSpec("clinicDetailsAction", "C&linic details…",
+                   "Clinic name, address and logo printed on the documents", (), ""),
+        ActionSpec("toggleHintsPanelAction", "&Hints panel",
+                   "Show or hide the decision-support panel beside the exam",
+                   _keys("F9"), "", checkable=True),
         ActionSpec("quitAction", "&Quit", "Save open assessments and quit",
                    _keys(StandardKey.Quit, "Ctrl+Q"), "application-exit"),
         ActionSpec("aboutAction", "&About Clinic App", "Version and licence", (), "help-about"),
@@ -80,6 +97,7 @@ class ActionRegistry:
 
     def _configure(self, action: QAction, spec: ActionSpec) -> None:
         action.setObjectName(spec.name)
+        action.setCheckable(spec.checkable)
         if spec.text:
             action.setText(spec.text)
         action.setStatusTip(spec.tip)
@@ -127,6 +145,30 @@ class ActionRegistry:
     @property
     def previous_section(self) -> QAction:
         return self._actions["previousSectionAction"]
+
+    @property
+    def export_soap_pdf(self) -> QAction:
+        return self._actions["exportSoapPdfAction"]
+
+    @property
+    def export_plan_pdf(self) -> QAction:
+        return self._actions["exportPlanPdfAction"]
+
+    @property
+    def copy_soap_text(self) -> QAction:
+        return self._actions["copySoapTextAction"]
+
+    @property
+    def open_after_export(self) -> QAction:
+        return self._actions["openAfterExportAction"]
+
+    @property
+    def clinic_details(self) -> QAction:
+        return self._actions["clinicDetailsAction"]
+
+    @property
+    def toggle_hints_panel(self) -> QAction:
+        return self._actions["toggleHintsPanelAction"]
 
     @property
     def quit(self) -> QAction:

@@ -12,13 +12,16 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QUndoGroup
+from PySide6.QtGui import QColor, QUndoGroup
 from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QWidget
 
 from clinic_app.services.ports import AssessmentRecord, PatientRecord
 from clinic_app.ui.services_port import UiServices
 
 EditorFactory = Callable[[UiServices, PatientRecord, AssessmentRecord, QWidget | None], QWidget]
+
+URGENT_TAB_COLOUR = QColor("#b00020")
+ALARMING_HEADLINES = ("EMERGENCY", "URGENT")
 
 _EDITOR_MODULES = ("clinic_app.ui.editor", "clinic_app.ui.editor.assessment_editor")
 
@@ -100,9 +103,13 @@ class EditorArea(QStackedWidget):
         self._undo_group.addStack(editor.undo_stack)  # type: ignore[attr-defined]
         self._editors[assessment.id] = editor
         title = f"{patient.patient.display_name} · {assessment.assessment.assessment_date}"
+        editor.setProperty("tabTitle", title)
         index = self.tabs.addTab(editor, title)
-        self.tabs.setTabToolTip(index, title)
         self.tabs.setCurrentIndex(index)
+        urgency = getattr(editor, "topUrgencyChanged", None)
+        if urgency is not None:
+            urgency.connect(lambda headline, e=editor: self._show_urgency(e, headline))
+        self._show_urgency(editor, getattr(editor, "top_urgency", ""))
         self.setCurrentWidget(self.tabs)
         return editor
 
@@ -131,6 +138,24 @@ class EditorArea(QStackedWidget):
 
     def previous_section(self) -> None:
         _call_optional(self.current_editor(), "previous_section")
+
+    def set_hints_panel_visible(self, visible: bool) -> None:
+        editor = self.current_editor()
+        function = getattr(editor, "set_hints_panel_visible", None)
+        if callable(function):
+            function(visible)
+
+    def _show_urgency(self, editor: QWidget, headline: str) -> None:
+        """The top urgency leads the tab title, in words and colour, so no tab hides it."""
+        index = self.tabs.indexOf(editor)
+        if index < 0:
+            return
+        title = editor.property("tabTitle")
+        text = f"\u26a0 {headline} \u00b7 {title}" if headline else title
+        self.tabs.setTabText(index, text)
+        self.tabs.setTabToolTip(index, text)
+        colour = URGENT_TAB_COLOUR if headline in ALARMING_HEADLINES else QColor()
+        self.tabs.tabBar().setTabTextColor(index, colour)
 
     def _activate(self, index: int) -> None:
         editor = self.tabs.widget(index)

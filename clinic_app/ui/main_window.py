@@ -34,7 +34,9 @@ from clinic_app.ui.assessment_table_model import (
     AssessmentIdRole,
     AssessmentTableModel,
 )
+from clinic_app.ui.clinic_details_dialog import ClinicDetailsDialog
 from clinic_app.ui.editor_area import EditorArea, EditorFactory
+from clinic_app.ui.export_presenter import ExportPresenter, letterhead_from
 from clinic_app.ui.new_assessment_dialog import NewAssessmentDialog
 from clinic_app.ui.patient_dialog import PatientDialog
 from clinic_app.ui.patient_list_presenter import PatientListPresenter
@@ -66,6 +68,7 @@ class MainWindow(QMainWindow):
         self.patients = PatientListPresenter(services, PatientTableModel(self), parent=self)
         self.assessments = AssessmentListPresenter(services, AssessmentTableModel(self), self)
         self.editor_area = EditorArea(services, self.undo_group, editor_factory, self)
+        self.exports = ExportPresenter(settings, self.editor_area.current_editor, self)
 
         self._build_central()
         self._build_menus_and_toolbar()
@@ -137,12 +140,18 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([a.new_assessment, a.open_assessment, a.close_assessment])
         file_menu.addSeparator()
+        file_menu.addActions([a.export_soap_pdf, a.export_plan_pdf, a.copy_soap_text])
+        file_menu.addActions([a.open_after_export, a.clinic_details])
+        file_menu.addSeparator()
         file_menu.addAction(a.quit)
         edit_menu = menu_bar.addMenu("&Edit")
         edit_menu.setObjectName("editMenu")
         edit_menu.addActions([a.undo, a.redo])
         edit_menu.addSeparator()
         edit_menu.addAction(a.find)
+        view_menu = menu_bar.addMenu("&View")
+        view_menu.setObjectName("viewMenu")
+        view_menu.addAction(a.toggle_hints_panel)
         go_menu = menu_bar.addMenu("&Go")
         go_menu.setObjectName("goMenu")
         go_menu.addActions([a.next_section, a.previous_section])
@@ -156,6 +165,8 @@ class MainWindow(QMainWindow):
         toolbar.addActions([a.new_patient, a.edit_patient, a.new_assessment])
         toolbar.addSeparator()
         toolbar.addActions([a.undo, a.redo])
+        toolbar.addSeparator()
+        toolbar.addActions([a.export_soap_pdf, a.export_plan_pdf])
 
     def _build_status_bar(self) -> None:
         self.patient_count_label = QLabel(self)
@@ -178,6 +189,15 @@ class MainWindow(QMainWindow):
         a.previous_section.triggered.connect(self.editor_area.previous_section)
         a.quit.triggered.connect(self.close)
         a.about.triggered.connect(self._show_about)
+        a.export_soap_pdf.triggered.connect(self.exports.export_soap_pdf)
+        a.export_plan_pdf.triggered.connect(self.exports.export_plan_pdf)
+        a.copy_soap_text.triggered.connect(self.exports.copy_soap_text)
+        a.open_after_export.setChecked(self._settings.open_after_export)
+        a.open_after_export.toggled.connect(self._set_open_after_export)
+        a.clinic_details.triggered.connect(self.edit_clinic_details)
+        a.toggle_hints_panel.triggered.connect(self.editor_area.set_hints_panel_visible)
+        self.exports.exported.connect(lambda message: self.statusBar().showMessage(message, 8000))
+        self.exports.failed.connect(self._show_error)
 
         self.search_edit.textChanged.connect(self.patients.search_text_changed)
         self.search_edit.returnPressed.connect(self._search_and_go_to_results)
@@ -377,6 +397,19 @@ class MainWindow(QMainWindow):
         self.save_status_label.setText("Not saved")
         self.statusBar().showMessage(f"Not saved: {message}")
 
+    def _set_open_after_export(self, checked: bool) -> None:
+        self._settings.open_after_export = checked
+
+    def edit_clinic_details(self) -> None:
+        details = ClinicDetailsDialog.ask(self, letterhead_from(self._settings))
+        if details is None:
+            return
+        self._settings.clinic_name = details.clinic_name
+        self._settings.clinic_address = details.address
+        self._settings.clinic_logo_path = details.logo_path
+        self._settings.sync()
+        self.statusBar().showMessage("Clinic details saved", 4000)
+
     def _show_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 10000)
 
@@ -387,8 +420,13 @@ class MainWindow(QMainWindow):
         a.edit_patient.setEnabled(has_patient)
         a.new_assessment.setEnabled(has_patient)
         a.open_assessment.setEnabled(has_patient and self.selected_assessment_id() is not None)
-        for action in (a.close_assessment, a.next_section, a.previous_section):
+        for action in (
+            a.close_assessment, a.next_section, a.previous_section,
+            a.export_soap_pdf, a.export_plan_pdf, a.copy_soap_text, a.toggle_hints_panel,
+        ):
             action.setEnabled(has_editor)
+        visible = getattr(self.editor_area.current_editor(), "hints_panel_visible", False)
+        a.toggle_hints_panel.setChecked(bool(visible))
 
     def _show_about(self) -> None:
         QMessageBox.about(

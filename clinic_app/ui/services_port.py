@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from clinic_app.services.assessment_history import AssessmentHistoryService
 from clinic_app.services.assessments import AssessmentService
 from clinic_app.services.patients import PatientService
 
@@ -18,3 +19,6 @@ class UiServices(Protocol):
 
     @property
     def assessments(self) -> AssessmentService: ...
+
+    @property
+    def history(self) -> AssessmentHistoryService: ...

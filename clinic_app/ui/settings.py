@@ -24,6 +24,11 @@ _STATE = "main_window/state"
 _SPLITTER = "main_window/splitter"
 _LAST_PATIENT = "choices/last_patient_id"
 _LAST_CLINICIAN = "choices/last_clinician"
+_LAST_EXPORT_FOLDER = "export/last_folder"
+_OPEN_AFTER_EXPORT = "export/open_after_export"
+_CLINIC_NAME = "letterhead/clinic_name"
+_CLINIC_ADDRESS = "letterhead/address"
+_CLINIC_LOGO = "letterhead/logo_path"
 
 
 class AppSettings:
@@ -97,6 +102,56 @@ class AppSettings:
     @last_clinician.setter
     def last_clinician(self, value: str) -> None:
         self._store.setValue(_LAST_CLINICIAN, value)
+
+    # -- exports -----------------------------------------------------------------------------
+
+    @property
+    def last_export_folder(self) -> Path | None:
+        text = self._text(_LAST_EXPORT_FOLDER)
+        return Path(text) if text else None
+
+    @last_export_folder.setter
+    def last_export_folder(self, value: Path) -> None:
+        self._store.setValue(_LAST_EXPORT_FOLDER, str(value))
+
+    @property
+    def open_after_export(self) -> bool:
+        raw = self._store.value(_OPEN_AFTER_EXPORT, False)
+        return raw is True or (isinstance(raw, str) and raw.lower() == "true")
+
+    @open_after_export.setter
+    def open_after_export(self, value: bool) -> None:
+        self._store.setValue(_OPEN_AFTER_EXPORT, bool(value))
+
+    # -- letterhead (clinic details printed on every document) --------------------------------
+
+    @property
+    def clinic_name(self) -> str:
+        return self._text(_CLINIC_NAME)
+
+    @clinic_name.setter
+    def clinic_name(self, value: str) -> None:
+        self._store.setValue(_CLINIC_NAME, value)
+
+    @property
+    def clinic_address(self) -> str:
+        return self._text(_CLINIC_ADDRESS)
+
+    @clinic_address.setter
+    def clinic_address(self, value: str) -> None:
+        self._store.setValue(_CLINIC_ADDRESS, value)
+
+    @property
+    def clinic_logo_path(self) -> Path | None:
+        text = self._text(_CLINIC_LOGO)
+        return Path(text) if text else None
+
+    @clinic_logo_path.setter
+    def clinic_logo_path(self, value: Path | None) -> None:
+        if value is None:
+            self._store.remove(_CLINIC_LOGO)
+        else:
+            self._store.setValue(_CLINIC_LOGO, str(value))
 
     # -- conversions -------------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from typing import Self
 
 from clinic_app.domain.assessment import Assessment
 from clinic_app.domain.patient import Patient, search_key
+from clinic_app.domain.records.audit import AuditEvent
 from clinic_app.services.ports import (
     AssessmentRecord,
     AssessmentSummary,
@@ -75,7 +76,9 @@ class FakeAssessmentRepository:
         self._patients = patients
         self._records = records
 
-    def add(self, patient_id: int, assessment: Assessment) -> AssessmentRecord:
+    def add(
+        self, patient_id: int, assessment: Assessment, created_by: str | None = None
+    ) -> AssessmentRecord:
         if patient_id not in self._patients:
             raise NotFoundError(f"no patient with id {patient_id}")
         new_id = max(self._records, default=0) + 1
@@ -112,11 +115,31 @@ class FakeAssessmentRepository:
         return record
 
 
+class FakeUserRepository:
+    """An installation without accounts (the records tests use real databases)."""
+
+    def count(self) -> int:
+        return 0
+
+
+class FakeAuditLog:
+    def __init__(self, events: list[AuditEvent]) -> None:
+        self.events = events
+
+    def append(self, event: AuditEvent) -> None:
+        self.events.append(event)
+
+    def last_logged(self, *_key: object) -> datetime | None:
+        return None
+
+
 class FakeUnitOfWork:
     """Works on a copy of the store; ``commit`` publishes the copy."""
 
     patients: FakePatientRepository
     assessments: FakeAssessmentRepository
+    users: FakeUserRepository
+    audit: FakeAuditLog
 
     def __init__(self, store: FakeStore) -> None:
         self._store = store
@@ -128,6 +151,8 @@ class FakeUnitOfWork:
         self._records = copy.copy(self._store.assessments)
         self.patients = FakePatientRepository(self._patients)
         self.assessments = FakeAssessmentRepository(self._patients, self._records)
+        self.users = FakeUserRepository()
+        self.audit = FakeAuditLog([])
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -69,3 +69,9 @@ def test_the_migration_scripts_are_package_files() -> None:
     assert (MIGRATIONS_FOLDER / "env.py").is_file()
     assert (MIGRATIONS_FOLDER / "script.py.mako").is_file()
     assert any((MIGRATIONS_FOLDER / "versions").glob("*.py"))
+
+
+def test_the_start_up_shortcut_knows_the_real_head() -> None:
+    from clinic_app.storage.migrator import HEAD_REVISION
+
+    assert head_revision() == HEAD_REVISION, "update HEAD_REVISION after adding a migration"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from clinic_app.domain.decision.context import Context
+from clinic_app.domain.decision.context import Context, finding_label
 from clinic_app.domain.decision.imaging import no_imaging
 from clinic_app.domain.decision.model import (
     Conclusion,
@@ -29,7 +29,9 @@ PRECEDENCE: tuple[tuple[str, ...], ...] = (
     ("OTTAWA", "PITTSBURGH", "ACR-ACUTE-RADIOGRAPH", "ACR-ACUTE-DERANGEMENT"),
     ("SCFE", "STRESS-FRACTURE", "INSTABILITY", "MENISCAL", "OCD", "REFERRED-HIP",
      "REFERRED-LUMBAR", "INFLAMMATORY"),
-    ("TENDINOPATHY", "OSGOOD-SCHLATTER", "SINDING-LARSEN", "FAT-PAD", "MEDIAL-PLICA",
+    # the age-bound apophysitis rules first: in a growing child they explain inferior pole
+    # pain better than an adult tendinopathy does
+    ("OSGOOD-SCHLATTER", "SINDING-LARSEN", "TENDINOPATHY", "FAT-PAD", "MEDIAL-PLICA",
      "ITB-SYNDROME", "BIPARTITE-PATELLA"),
     ("OA-NICE", "OA-ACR-CLINICAL"),
     ("NON-RESPONDER-12W", "ACR-CHRONIC-AFTER-RADIOGRAPHS", "NON-RESPONDER", "PFP-IMAGING",
@@ -65,12 +67,29 @@ def choose_imaging(fired: Sequence[Hint], context: Context) -> ImagingAdvice:
         return no_imaging("Ottawa knee rule negative: no radiograph needed for fracture")
     if outcomes.get("PITTSBURGH") and outcomes["PITTSBURGH"].status == "negative":
         return no_imaging("Pittsburgh knee rule negative: no radiograph needed for fracture")
+    undecided = [o for rule_id, o in outcomes.items()
+                 if rule_id in IMAGING_DECIDERS and o.status == "cannot_evaluate"]
+    if undecided:
+        missing = dict.fromkeys(finding_label(path) for o in undecided for path in o.missing)
+        return no_imaging(
+            "not decided yet: the imaging criteria cannot be evaluated until these are "
+            "recorded: " + "; ".join(missing)
+        )
     if context.pfp_verdict in (PfpVerdict.LIKELY, PfpVerdict.SUPPORTED):
         return no_imaging(
             "patellofemoral pain is a clinical diagnosis: no imaging for diagnosis or before a "
             "treatment trial"
         )
+    if context.pfp_verdict is PfpVerdict.CANNOT_EVALUATE:
+        return no_imaging(
+            "none indicated by the findings recorded so far; the patellofemoral pain criteria "
+            "cannot be evaluated yet (see that hint for the missing findings)"
+        )
     return no_imaging("none indicated by the findings recorded so far")
+
+
+# Rules whose "cannot evaluate" leaves the imaging decision open (a radiograph might follow).
+IMAGING_DECIDERS = ("PFP-IMAGING", "NON-RESPONDER", "OA-NICE")
 
 
 def _confidence(hint: Hint) -> str:
@@ -81,15 +100,34 @@ def _confidence(hint: Hint) -> str:
     return "features present"
 
 
+# Pathways that take precedence over PFP even at routine urgency (reference.md section 1:
+# "age >= 45 with OA features routes to the OA pathway").
+# An impression the findings argue against, or cannot judge yet, never leads.
+NOT_LEADING = (PfpVerdict.ARGUED_AGAINST.label.lower(), PfpVerdict.CANNOT_EVALUATE.label.lower())
+ROUTES_BEFORE_PFP = frozenset({"OA-NICE", "OA-ACR-CLINICAL"})
+
+
+def _impression_rank(hint: Hint) -> tuple[int, bool, int, int]:
+    """Like ``_rank``, but a specific condition leads over a generic imaging-rule finding of
+    the same urgency (a meniscal tear before "internal derangement after injury")."""
+    urgency, tier, order = _rank(hint)
+    generic = hint.category is HintCategory.IMAGING and hint.urgency is not Urgency.EMERGENCY
+    return (urgency, generic, tier, order)
+
+
 def rank_impressions(fired: Sequence[Hint], verdict: PfpVerdict | None) -> tuple[Impression, ...]:
     grouped: dict[str, tuple[str, list[str]]] = {}
-    for hint in sorted(fired, key=_rank):
+    ahead_of_pfp: set[str] = set()
+    for hint in sorted(fired, key=_impression_rank):
         condition = rule_by_id(hint.rule_id).condition
         if hint.rule_id == "PFP-CRITERIA" or condition is None:
             continue
         if condition not in grouped:
             grouped[condition] = (_confidence(hint), [])
         grouped[condition][1].append(hint.rule_id)
+        if hint.urgency is not Urgency.ROUTINE or hint.rule_id in ROUTES_BEFORE_PFP or \
+                _confidence(hint) != "features present":
+            ahead_of_pfp.add(condition)
     impressions = [
         Impression(condition, confidence, tuple(ids))
         for condition, (confidence, ids) in grouped.items()
@@ -97,10 +135,11 @@ def rank_impressions(fired: Sequence[Hint], verdict: PfpVerdict | None) -> tuple
     if verdict is not None:
         pfp = Impression("Patellofemoral pain", verdict.label.lower(), ("PFP-CRITERIA",))
         if verdict in (PfpVerdict.LIKELY, PfpVerdict.SUPPORTED):
-            serious = [
-                i for i in impressions if i.confidence in ("suspected", "decision rule positive")
-            ]
-            impressions.insert(len(serious), pfp)
+            position = max(
+                (index + 1 for index, i in enumerate(impressions) if i.condition in ahead_of_pfp),
+                default=0,
+            )
+            impressions.insert(position, pfp)
         else:
             impressions.append(pfp)
     return tuple(impressions)
@@ -112,9 +151,7 @@ def conclude(hints: Sequence[Hint], context: Context) -> Conclusion:
     stoppers = [h for h in fired
                 if h.category is HintCategory.RED_FLAG or h.urgency.rank >= Urgency.URGENT.rank]
     imaging = choose_imaging(fired, context)
-    referral = next(
-        (rule_by_id(h.rule_id).referral for h in fired if rule_by_id(h.rule_id).referral), None
-    )
+    referral = next((h.referral for h in fired if h.referral), None)
     impressions = rank_impressions(fired, context.pfp_verdict)
     waiting = [h for h in hints if not h.fired]
     summary = _summary(impressions, top, imaging, stoppers, referral, waiting)
@@ -126,7 +163,7 @@ def _summary(
     stoppers: Sequence[Hint], referral: str | None, waiting: Sequence[Hint],
 ) -> str:
     parts = []
-    leading = [i for i in impressions if i.confidence not in ("argued against",)]
+    leading = [i for i in impressions if i.confidence not in NOT_LEADING]
     if leading:
         first = leading[0]
         parts.append(f"Leading impression: {first.condition} ({first.confidence}).")

@@ -13,7 +13,7 @@ from clinic_app.domain.decision.logic import Cond, any_of
 from clinic_app.domain.decision.model import Path, PfpVerdict, Trigger
 from clinic_app.domain.derived import days_since_injury
 from clinic_app.domain.fields import get_value, spec_index
-from clinic_app.domain.history import TraumaMechanism
+from clinic_app.domain.history import Onset, TraumaMechanism
 from clinic_app.domain.model_base import AffectedSide, Choice, Side
 from clinic_app.domain.patient import Patient
 
@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 
 AGE_PATH: Path = ("patient", "age")
 DAYS_SINCE_INJURY_PATH: Path = ("history", "trauma", "injury_date")
+SYMPTOM_DURATION_PATH: Path = ("history", "complaint", "symptom_duration_weeks")
+# Knee pain for longer than this is chronic (reference.md section 6, ACR; Bunt 2018).
+CHRONIC_AFTER_WEEKS = 6
 
 
 class Context:
@@ -35,6 +38,7 @@ class Context:
         self.outcomes: dict[str, Outcome] = {}
         self.red_flags: list[tuple[str, str]] = []  # (rule id, title) of fired red flags
         self.pfp_verdict: PfpVerdict | None = None
+        self.pfp_core_met = False  # the three core PFP criteria hold (whatever the exclusions)
         self._specs = spec_index(Assessment)
 
     # -- reading findings -------------------------------------------------------------
@@ -119,9 +123,12 @@ class Context:
     # -- trauma -------------------------------------------------------------------------
 
     def acute_trauma(self) -> Cond:
-        """An injury caused these symptoms: the mechanism decides, else the onset."""
-        from clinic_app.domain.history import Onset
+        """An injury caused these symptoms: the mechanism decides, else the onset.
 
+        With neither recorded, symptoms lasting longer than the chronic threshold (6 weeks,
+        reference.md section 6) mean no acute injury presentation: the acute-injury rules are
+        not applicable rather than waiting for a mechanism nobody will record.
+        """
         mechanism = self.test(
             ("history", "trauma", "mechanism"), lambda value: value is not TraumaMechanism.NONE
         )
@@ -130,17 +137,36 @@ class Context:
         onset = self.equals(("history", "complaint", "onset"), Onset.ACUTE_TRAUMATIC)
         if not onset.unknown:
             return onset
+        weeks = self.value(SYMPTOM_DURATION_PATH)
+        if weeks is not None and weeks > CHRONIC_AFTER_WEEKS:
+            return Cond(False, (self.trigger(SYMPTOM_DURATION_PATH, weeks),))
         return Cond(None, (), mechanism.missing + onset.missing)
 
     def days_since_injury(self) -> int | None:
         return days_since_injury(self.assessment)
 
     def injury_within(self, days: int) -> Cond:
+        """The injury is recent enough for a rule with a window of ``days``.
+
+        Without an injury date, the symptom duration bounds the time since the injury when
+        the onset was traumatic (the symptoms began with it) or when no injury is recorded at
+        all (any injury that started them is at least that old).
+        """
         elapsed = self.days_since_injury()
-        if elapsed is None:
-            return Cond(None, (), (DAYS_SINCE_INJURY_PATH,))
-        trigger = Trigger(DAYS_SINCE_INJURY_PATH, "Days since injury", f"{elapsed} days")
-        return Cond(0 <= elapsed <= days, (trigger,))
+        if elapsed is not None:
+            trigger = Trigger(DAYS_SINCE_INJURY_PATH, "Days since injury", f"{elapsed} days")
+            return Cond(0 <= elapsed <= days, (trigger,))
+        weeks = self.value(SYMPTOM_DURATION_PATH)
+        mechanism = self.value(("history", "trauma", "mechanism"))
+        onset = self.value(("history", "complaint", "onset"))
+        dated_by_symptoms = onset is Onset.ACUTE_TRAUMATIC or (mechanism is None and onset is None)
+        if weeks is not None and dated_by_symptoms:
+            trigger = (self.trigger(SYMPTOM_DURATION_PATH, weeks),)
+            if weeks * 7 > days:
+                return Cond(False, trigger)
+            if onset is Onset.ACUTE_TRAUMATIC:
+                return Cond(True, trigger)
+        return Cond(None, (), (DAYS_SINCE_INJURY_PATH,))
 
     # -- earlier rules ------------------------------------------------------------------
 

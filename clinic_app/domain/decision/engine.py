@@ -30,7 +30,7 @@ from clinic_app.domain.decision.model import (
 from clinic_app.domain.decision.registry import RULES, Outcome, Rule
 from clinic_app.domain.patient import Patient
 
-RULE_SET_VERSION = "2026.11-1"
+RULE_SET_VERSION = "2026.11-2"
 
 # Rules run in the precedence order of reference.md section 6: later families read the
 # outcomes of earlier ones (the PFP verdict needs the red flags, PFP imaging the verdict).
@@ -83,6 +83,7 @@ def make_hint(rule: Rule, outcome: Outcome) -> Hint:
         imaging=(outcome.imaging or rule.imaging) if fired else None,
         sources=rule.sources,
         evidence=rule.evidence,
+        referral=(outcome.referral or rule.referral) if fired else None,
     )
 
 

@@ -105,6 +105,7 @@ class Hint:
     imaging: ImagingAdvice | None
     sources: tuple[str, ...]
     evidence: str  # [V] / [S] / [U] / [D], see reference.md
+    referral: str | None = None  # where to send the patient, when the hint fired
 
     @property
     def fired(self) -> bool:

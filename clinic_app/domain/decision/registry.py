@@ -34,6 +34,7 @@ class Outcome:
     title: str | None = None
     category: HintCategory | None = None
     verdict: PfpVerdict | None = None  # only the PFP criteria rule sets it
+    referral: str | None = None  # overrides the rule's referral (e.g. same day when locked)
 
 
 NEGATIVE = Outcome("negative")

@@ -68,7 +68,10 @@ def ottawa(context: Context) -> Outcome:
         ),
     )
     applies = all_of(trauma, recent)
-    if criteria.true:
+    # With the injury itself unrecorded the rule cannot be applied at all (an age of 55 alone
+    # would otherwise flag every older patient); with a recorded injury but no date, the
+    # safer answer is given.
+    if criteria.true and not trauma.unknown:
         note = "" if applies.true else " Applicability not confirmed (see missing findings); " \
             "the safer answer is given."
         return Outcome("fired", (*applies.triggers, *criteria.triggers), applies.missing,
@@ -100,6 +103,8 @@ PITTSBURGH_EXCLUSIONS = (
     referral="Emergency department (suspected fracture)",
 )
 def pittsburgh(context: Context) -> Outcome:
+    if context.acute_trauma().false:
+        return NOT_APPLICABLE
     blunt = context.equals((*TRAUMA, "mechanism"), TraumaMechanism.DIRECT_BLOW_OR_FALL)
     if blunt.false:
         return NOT_APPLICABLE
@@ -130,21 +135,27 @@ def fall_or_twist(context: Context) -> Cond:
 @rule(
     "ACR-ACUTE-RADIOGRAPH", "Fall or twist with tenderness, effusion or no weight bearing: "
     "radiographs usually appropriate",
-    category=HintCategory.IMAGING, urgency=Urgency.URGENT, sources=(src.ACR_ACUTE,),
+    category=HintCategory.IMAGING, urgency=Urgency.SOON, sources=(src.ACR_ACUTE,),
     evidence="[V]",
     reads=((*TRAUMA, "mechanism"), (*ACUTE, "patella_tender"), (*ACUTE, "fibular_head_tender"),
            (*ACUTE, "other_bony_tenderness"), ("screens", "palpation", "focal_bony_tenderness"),
            ("patellar", "left", "effusion"), ("patellar", "right", "effusion"),
            (*ACUTE, "tense_effusion"), (*TRAUMA, "weight_bearing_now")),
     reasoning="After a fall or twist, focal tenderness, an effusion or inability to bear "
-    "weight make knee radiographs usually appropriate; without any of them they may be.",
-    action="Knee radiographs.",
-    imaging=knee_radiographs("acute trauma with focal tenderness, effusion or no weight bearing"),
-    condition=None,
+    "weight make knee radiographs usually appropriate; without any of them they may be. This "
+    "is the first study for internal derangement too: a negative Ottawa or Pittsburgh rule "
+    "only says no radiograph is needed for fracture. Urgency: soon [D] (the fracture rules "
+    "and red flags carry the emergencies).",
+    action="Knee radiographs; MRI without contrast if they are negative and internal "
+    "derangement is suspected.",
+    imaging=knee_radiographs("acute trauma with focal tenderness, effusion or no weight "
+                             "bearing (ACR acute trauma); MRI without contrast if negative and "
+                             "internal derangement is suspected"),
+    condition="Acute knee injury (effusion, focal tenderness or no weight bearing)",
 )
 def acr_acute_radiograph(context: Context) -> Outcome:
     mechanism = fall_or_twist(context)
-    if mechanism.false:
+    if mechanism.false or context.acute_trauma().false:
         return NOT_APPLICABLE
     findings = any_of(
         context.flag((*ACUTE, "patella_tender")),

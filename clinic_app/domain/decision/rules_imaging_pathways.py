@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from clinic_app.domain.decision import sources as src
-from clinic_app.domain.decision.context import Context
+from clinic_app.domain.decision.context import CHRONIC_AFTER_WEEKS, Context
 from clinic_app.domain.decision.imaging import knee_mri, knee_radiographs
-from clinic_app.domain.decision.logic import Cond, all_of, any_of
+from clinic_app.domain.decision.logic import Cond, all_of, any_of, not_
 from clinic_app.domain.decision.model import HintCategory, PfpVerdict, Trigger, Urgency
 from clinic_app.domain.decision.registry import NOT_APPLICABLE, Outcome, from_cond, rule
 from clinic_app.domain.decision.rules_red_flags import effusion_one_plus
@@ -13,12 +13,30 @@ from clinic_app.domain.history import KneeRadiographResult
 
 PFP_FILMS_AGE = 50
 TREATMENT_TRIAL_WEEKS = 8
-CHRONIC_AFTER_WEEKS = 6
 RADIOGRAPHS = ("history", "past", "knee_radiographs")
 
 
 def rule_fired(context: Context, rule_id: str) -> Cond:
     return Cond(context.fired(rule_id), (Trigger(("rules", rule_id), "Rule", rule_id),))
+
+
+def rule_result(context: Context, rule_id: str) -> Cond:
+    """Another rule's result, three-valued: "cannot evaluate" stays unknown, never negative."""
+    outcome = context.outcomes.get(rule_id)
+    trigger = (Trigger(("rules", rule_id), "Rule", rule_id),)
+    if outcome is None or outcome.status in ("negative", "not_applicable"):
+        return Cond(False, trigger)
+    if outcome.status == "cannot_evaluate":
+        return Cond(None, (), outcome.missing)
+    return Cond(True, trigger)
+
+
+def in_pfp_pathway(context: Context) -> bool:
+    """PFP likely or supported, or its core criteria met and argued against only by an
+    exclusion feature (such as an effusion) that is itself a reason for films."""
+    if context.pfp_verdict in (PfpVerdict.LIKELY, PfpVerdict.SUPPORTED):
+        return True
+    return context.pfp_core_met and not context.red_flags
 
 
 @rule(
@@ -27,29 +45,35 @@ def rule_fired(context: Context, rule_id: str) -> Cond:
     sources=(src.DIXIT_2007, src.COVEY_HAWKS, src.GAITONDE_2019), evidence="[V]",
     reads=(("patellar", "left", "effusion"), ("patellar", "right", "effusion"),
            ("history", "trauma", "mechanism"), ("history", "past", "knee_surgery"),
-           ("patient", "age"), ("history", "treatment", "weeks")),
+           ("patient", "age"), ("history", "complaint", "morning_stiffness_minutes"),
+           ("history", "treatment", "weeks")),
     reasoning="PFP is diagnosed clinically: no imaging for diagnosis or before treatment. "
     "Radiographs (AP, lateral, skyline) with an effusion of 1+ or more, a history of knee "
     "trauma or surgery, age 50 or over without the OA criteria, or after 8-12 weeks of "
     "adequate treatment without meaningful improvement. Weeks of treatment count, not weeks "
-    "of symptoms.",
+    "of symptoms. Also applied when the PFP criteria are met but an effusion argues against "
+    "PFP. Not applied when the osteoarthritis pathway (NICE) applies.",
     action="Knee radiographs (AP, lateral, skyline); MRI without contrast if negative and "
     "symptoms persist.",
-    imaging=knee_radiographs("within the PFP pathway (see triggers)"), condition=None,
+    imaging=knee_radiographs("within the PFP pathway (see triggers); MRI without contrast if "
+                             "negative and symptoms persist (ACR chronic knee pain variant 2)"),
+    condition=None,
 )
 def pfp_imaging(context: Context) -> Outcome:
-    if context.pfp_verdict not in (PfpVerdict.LIKELY, PfpVerdict.SUPPORTED):
+    if not in_pfp_pathway(context) or context.fired("OA-NICE"):
         return NOT_APPLICABLE
-    oa = any_of(rule_fired(context, "OA-NICE"), rule_fired(context, "OA-ACR-CLINICAL"))
+    # "the OA criteria" of the PFP pathway are the NICE clinical criteria (precedence step 4);
+    # ACR features without them are atypical OA, which has its own films
+    oa = rule_result(context, "OA-NICE")
     return from_cond(
         any_of(
             effusion_one_plus(context),
             context.acute_trauma(),
             context.flag(("history", "past", "knee_surgery")),
-            Cond(context.age >= PFP_FILMS_AGE and oa.false, (context.age_trigger(),)),
+            all_of(context.age_test(lambda age: age >= PFP_FILMS_AGE), not_(oa)),
             all_of(
                 context.at_least(("history", "treatment", "weeks"), TREATMENT_TRIAL_WEEKS),
-                rule_fired(context, "NON-RESPONDER"),
+                rule_result(context, "NON-RESPONDER"),
             ),
         )
     )

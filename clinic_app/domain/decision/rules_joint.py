@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from clinic_app.domain.decision import sources as src
 from clinic_app.domain.decision.context import Context
-from clinic_app.domain.decision.imaging import KNEE_SERIES_VIEWS, knee_radiographs
+from clinic_app.domain.decision.imaging import KNEE_SERIES_VIEWS, knee_radiographs, no_imaging
 from clinic_app.domain.decision.logic import all_of, any_of
 from clinic_app.domain.decision.model import HintCategory, ImagingAdvice, Urgency
 from clinic_app.domain.decision.registry import Outcome, from_cond, rule
@@ -68,6 +68,8 @@ def patellar_instability(context: Context) -> Outcome:
         "fired", outcome.triggers + (support.triggers if support.true else ())
         + (is_locked.triggers if is_locked.true else ()),
         urgency=Urgency.EMERGENCY if is_locked.true else None,
+        referral="Same-day orthopaedic assessment (locked knee)" if is_locked.true else None,
+        note=" The knee is locked: emergency." if is_locked.true else "",
     )
 
 
@@ -82,7 +84,7 @@ def patellar_instability(context: Context) -> Outcome:
     "meniscal tear (twist on a planted foot, delayed swelling, catching or locking support it).",
     action="Radiographs, then MRI without contrast; urgent orthopaedic referral if locked.",
     imaging=knee_radiographs("first study; MRI without contrast to confirm the tear"),
-    condition="Meniscal tear", referral="Orthopaedics (urgent if locked)",
+    condition="Meniscal tear", referral="Orthopaedic or sports medicine review",
 )
 def meniscal_tear(context: Context) -> Outcome:
     joint_line = any_of(
@@ -96,7 +98,9 @@ def meniscal_tear(context: Context) -> Outcome:
     outcome = from_cond(all_of(joint_line, provocation))
     is_locked = context.flag((*MECH, "true_locking"))
     if outcome.status == "fired" and is_locked.true:
-        return Outcome("fired", outcome.triggers + is_locked.triggers, urgency=Urgency.URGENT)
+        return Outcome("fired", outcome.triggers + is_locked.triggers, urgency=Urgency.URGENT,
+                       referral="Urgent orthopaedic referral (locked knee)",
+                       note=" The knee is locked: urgent orthopaedic referral.")
     return outcome
 
 
@@ -107,7 +111,8 @@ def meniscal_tear(context: Context) -> Outcome:
     reads=(("patient", "age"), ("patellar", "left", "effusion"),
            ("patellar", "right", "effusion"), (*MECH, "catching"), (*MECH, "true_locking")),
     reasoning="An adolescent (10-19 [D]) with activity pain and an effusion, catching or "
-    "locking may have osteochondritis dissecans; a loose body makes it urgent.",
+    "locking may have osteochondritis dissecans; a loose body makes it urgent. Not applied "
+    "after an acute injury, which explains an effusion better (the acute trauma rules apply).",
     action="Radiographs including a tunnel view, then MRI without contrast (ACR chronic knee "
     "pain variant 3).",
     imaging=ImagingAdvice(
@@ -117,7 +122,7 @@ def meniscal_tear(context: Context) -> Outcome:
     condition="Osteochondritis dissecans", referral="Orthopaedics",
 )
 def osteochondritis_dissecans(context: Context) -> Outcome:
-    if not OCD_AGES[0] <= context.age <= OCD_AGES[1]:
+    if not OCD_AGES[0] <= context.age <= OCD_AGES[1] or context.acute_trauma().true:
         return Outcome("not_applicable")
     signs = any_of(
         context.side_test(("patellar",), "effusion",
@@ -173,7 +178,9 @@ def stress_fracture(context: Context) -> Outcome:
     "bowel disease, eye or skin symptoms, warmth or an effusion suggests an inflammatory "
     "arthritis.",
     action="Refer to a physician for blood tests and rheumatology.",
-    imaging=None, condition="Inflammatory arthritis or gout", referral="Rheumatology",
+    imaging=no_imaging("not part of this pathway: rheumatology assessment and blood tests by "
+                       "a physician come first"),
+    condition="Inflammatory arthritis or gout", referral="Rheumatology",
 )
 def inflammatory_arthritis(context: Context) -> Outcome:
     stiffness = context.test(("history", "complaint", "morning_stiffness_minutes"),

@@ -66,14 +66,15 @@ def change_too_small(context: Context) -> Cond:
 
 @rule(
     "NON-RESPONDER", "No meaningful improvement after adequate treatment: re-evaluate",
-    category=HintCategory.IMAGING, urgency=Urgency.SOON,
+    category=HintCategory.IMAGING, urgency=Urgency.ROUTINE,
     sources=(src.COVEY_HAWKS, src.CROSSLEY_2004, src.FARRAR_2001, src.REFERENCE_DEFAULT),
     evidence="[D]",
     reads=((*TREATMENT, "weeks"), (*TREATMENT, "adherence_percent"), ("outcomes", "kujala"),
            ("outcomes", "pain", "usual"), (BASELINE,)),
     reasoning=f"At least {ADEQUATE_WEEKS} weeks of treatment with adherence of "
     f"{ADHERENT_PERCENT}% or more [D], yet the AKPS changed by less than {KUJALA_MCIC} points "
-    f"and usual pain by less than {NPRS_MEANINGFUL_DROP} points since the first assessment.",
+    f"and usual pain by less than {NPRS_MEANINGFUL_DROP} points since the first assessment. "
+    "Routine urgency: the reference names no other for this step of the PFP pathway.",
     action="Re-evaluate the diagnosis; knee radiographs; consider orthopaedic or sports "
     "medicine referral.",
     imaging=knee_radiographs("no improvement after adequate treatment"),
@@ -89,7 +90,7 @@ def non_responder(context: Context) -> Outcome:
 
 @rule(
     "NON-RESPONDER-12W", "Still no better at 12 weeks with negative radiographs: MRI or referral",
-    category=HintCategory.IMAGING, urgency=Urgency.SOON,
+    category=HintCategory.IMAGING, urgency=Urgency.ROUTINE,
     sources=(src.COVEY_HAWKS, src.ACR_CHRONIC, src.REFERENCE_DEFAULT), evidence="[D]",
     reads=((*TREATMENT, "weeks"), ("history", "past", "knee_radiographs")),
     reasoning="The non-responder rule holds at about 12 weeks of treatment and the knee "

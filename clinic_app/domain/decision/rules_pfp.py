@@ -104,6 +104,7 @@ def pfp_verdict(context: Context) -> tuple[PfpVerdict, Outcome]:
     other = other_source_exclusions(context)
     present = [cond for cond in (*must_screen.values(), *other.values()) if cond.true]
     failed_core = [cond for cond in core.values() if cond.false]
+    context.pfp_core_met = all(cond.true for cond in core.values())
     red_flags = tuple(
         Trigger(("rules", rule_id), "Red flag or emergency", title)
         for rule_id, title in context.red_flags

@@ -206,6 +206,8 @@ def ligament_rupture(context: Context) -> Outcome:
     condition="Patellar instability or dislocation", referral="Urgent orthopaedics",
 )
 def traumatic_dislocation(context: Context) -> Outcome:
+    if context.acute_trauma().false:
+        return NOT_APPLICABLE
     return from_cond(context.equals((*TRAUMA, "mechanism"), TraumaMechanism.PATELLAR_DISLOCATION))
 
 

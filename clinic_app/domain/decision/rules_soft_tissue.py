@@ -19,6 +19,23 @@ DIFF = HintCategory.DIFFERENTIAL
 # Ober thigh angle above this (less adduction) counts as tight [D]: limbs judged positive
 # averaged -16.3 deg against -24.6 deg overall (Ferber 2010).
 OBER_TIGHT_ABOVE_DEG = -16.3
+BELOW_PATELLA = frozenset({PainRegion.INFERIOR_POLE, PainRegion.PATELLAR_TENDON})
+
+
+def localised(context: Context, outcome: Outcome, regions: frozenset[PainRegion]) -> Outcome:
+    """A site-specific differential the pain map already points away from.
+
+    When the rule cannot be evaluated (its palpation or provocation test was not done) but
+    the patient's pain map is recorded and names none of the rule's regions (nor diffuse
+    pain), the rule is not applicable rather than waiting for that test. A positive finding
+    still fires the rule whatever the pain map says.
+    """
+    recorded = context.value(REGIONS)
+    if outcome.status != "cannot_evaluate" or recorded is None:
+        return outcome
+    if set(recorded) & (regions | {PainRegion.DIFFUSE}):
+        return outcome
+    return NOT_APPLICABLE
 
 
 @rule(
@@ -35,7 +52,7 @@ OBER_TIGHT_ABOVE_DEG = -16.3
     condition="Patellar tendinopathy",
 )
 def patellar_tendinopathy(context: Context) -> Outcome:
-    localised = any_of(
+    at_site = any_of(
         context.flag((*PALP, "inferior_pole_tender")),
         context.flag((*PALP, "patellar_tendon_tender")),
         context.includes(REGIONS, {PainRegion.INFERIOR_POLE, PainRegion.PATELLAR_TENDON}),
@@ -44,7 +61,7 @@ def patellar_tendinopathy(context: Context) -> Outcome:
         context.includes(AGGRAVATING, {AggravatingActivity.JUMPING_OR_LANDING}),
         context.flag((*PROV, "decline_squat_pain_at_tendon")),
     )
-    return from_cond(all_of(localised, provoked))
+    return localised(context, from_cond(all_of(at_site, provoked)), BELOW_PATELLA)
 
 
 def osgood_ages(sex: Sex) -> tuple[int, int]:
@@ -73,8 +90,10 @@ def osgood_schlatter(context: Context) -> Outcome:
     low, high = osgood_ages(context.patient.sex)
     if not low <= context.age <= high:
         return NOT_APPLICABLE
-    return from_cond(all_of(context.age_between(low, high),
-                            context.flag((*PALP, "tibial_tubercle_tender"))))
+    outcome = from_cond(all_of(context.age_between(low, high),
+                               context.flag((*PALP, "tibial_tubercle_tender"))))
+    return localised(context, outcome,
+                     frozenset({PainRegion.TIBIAL_TUBERCLE, PainRegion.PATELLAR_TENDON}))
 
 
 @rule(
@@ -90,8 +109,9 @@ def osgood_schlatter(context: Context) -> Outcome:
 def sinding_larsen_johansson(context: Context) -> Outcome:
     if not 10 <= context.age <= 14:
         return NOT_APPLICABLE
-    return from_cond(all_of(context.age_between(10, 14),
-                            context.flag((*PALP, "inferior_pole_tender"))))
+    outcome = from_cond(all_of(context.age_between(10, 14),
+                               context.flag((*PALP, "inferior_pole_tender"))))
+    return localised(context, outcome, BELOW_PATELLA)
 
 
 @rule(
@@ -104,15 +124,15 @@ def sinding_larsen_johansson(context: Context) -> Outcome:
     imaging=no_imaging("MRI only if refractory [D]"), condition="Fat pad (Hoffa) irritation",
 )
 def fat_pad(context: Context) -> Outcome:
-    return from_cond(
+    return localised(context, from_cond(
         any_of(
             context.flag((*PROV, "hoffa_positive")),
             all_of(
                 context.flag((*PROV, "pain_in_full_extension")),
-                context.includes(REGIONS, {PainRegion.INFERIOR_POLE, PainRegion.PATELLAR_TENDON}),
+                context.includes(REGIONS, BELOW_PATELLA),
             ),
         )
-    )
+    ), BELOW_PATELLA)
 
 
 @rule(
@@ -125,7 +145,10 @@ def fat_pad(context: Context) -> Outcome:
     imaging=no_imaging("MRI only if refractory"), condition="Medial plica syndrome",
 )
 def medial_plica(context: Context) -> Outcome:
-    return from_cond(context.flag((*PALP, "medial_plica_painful")))
+    return localised(
+        context, from_cond(context.flag((*PALP, "medial_plica_painful"))),
+        frozenset({PainRegion.PERIPATELLAR_MEDIAL, PainRegion.MEDIAL_JOINT_LINE}),
+    )
 
 
 @rule(
@@ -154,7 +177,10 @@ def iliotibial_band(context: Context) -> Outcome:
                           lambda angle: angle > OBER_TIGHT_ABOVE_DEG),
         context.includes(AGGRAVATING, {AggravatingActivity.HILLS_OR_DOWNHILL}),
     )
-    return from_cond(all_of(lateral, provocation))
+    return localised(
+        context, from_cond(all_of(lateral, provocation)),
+        frozenset({PainRegion.LATERAL_FEMORAL_EPICONDYLE, PainRegion.LATERAL_JOINT_LINE}),
+    )
 
 
 @rule(
@@ -169,6 +195,9 @@ def iliotibial_band(context: Context) -> Outcome:
     condition="Bipartite patella",
 )
 def bipartite_patella(context: Context) -> Outcome:
-    return from_cond(context.flag((*PALP, "superolateral_pole_tender")))
+    return localised(
+        context, from_cond(context.flag((*PALP, "superolateral_pole_tender"))),
+        frozenset({PainRegion.SUPERIOR_POLE, PainRegion.PERIPATELLAR_LATERAL}),
+    )
 
 

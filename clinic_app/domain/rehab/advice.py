@@ -25,7 +25,11 @@ class AdviceSection:
 
 SOURCE_ARTICLE = "Source article on runner's knee (treatment, gear and prevention)"
 TREK = "La Trobe TREK education, mykneecap.trekeducation.org"
-PRODUCT_DEFAULT = "Product default [D], reference.md section 7"
+PRODUCT_DEFAULT = "Clinic App default [D] (clinical reference, section 7)"
+RED_FLAG_ADVICE = (
+    "Clinic App default [D] from the red flags of the Gloucestershire NHS knee pathway and "
+    "Bunt CW et al., Am Fam Physician 2018;98(9):576"
+)
 
 PAIN_GUIDE = AdviceSection(
     "How much pain is OK?",
@@ -105,20 +109,20 @@ PREVENTION = AdviceSection(
 SEEK_CARE_TODAY = AdviceSection(
     "Seek care today if...",
     (
-        Advice("your knee is hot, red and swollen, or you have a fever", PRODUCT_DEFAULT),
-        Advice("you cannot put weight on the leg", PRODUCT_DEFAULT),
-        Advice("the knee locks and will not straighten", PRODUCT_DEFAULT),
-        Advice("the knee swells up quickly and a lot after an injury", PRODUCT_DEFAULT),
-        Advice("the kneecap slips out of place", PRODUCT_DEFAULT),
+        Advice("your knee is hot, red and swollen, or you have a fever", RED_FLAG_ADVICE),
+        Advice("you cannot put weight on the leg", RED_FLAG_ADVICE),
+        Advice("the knee locks and will not straighten", RED_FLAG_ADVICE),
+        Advice("the knee swells up quickly and a lot after an injury", RED_FLAG_ADVICE),
+        Advice("the kneecap slips out of place", RED_FLAG_ADVICE),
         Advice(
             "pain wakes you at night or does not ease with rest, together with a lump, weight "
             "loss or feeling unwell",
-            PRODUCT_DEFAULT,
+            RED_FLAG_ADVICE,
         ),
-        Advice("your calf is swollen, painful or red", PRODUCT_DEFAULT),
-        Advice("your foot feels numb, or looks cold or pale", PRODUCT_DEFAULT),
+        Advice("your calf is swollen, painful or red", RED_FLAG_ADVICE),
+        Advice("your foot feels numb, or looks cold or pale", RED_FLAG_ADVICE),
         Advice(
-            "a child or teenager limps with groin, thigh or knee pain", PRODUCT_DEFAULT
+            "a child or teenager limps with groin, thigh or knee pain", RED_FLAG_ADVICE
         ),
     ),
 )
@@ -165,7 +169,7 @@ MEASURE_ADVICE: dict[Measure, tuple[Advice, ...]] = {
         Advice(
             "Start when you can walk briskly for 30 minutes without pain, do 3 x 10 single-leg "
             "squats at 2 out of 10 or less, and your step-down test looks good.",
-            PRODUCT_DEFAULT,
+            RED_FLAG_ADVICE,
         ),
         Advice(
             "Move up a level only after a run with no extra pain or swelling. At most 4 runs a "

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from clinic_app.domain.assessment import Assessment, AssessmentStatus
 from clinic_app.domain.kujala import KUJALA_SOURCE
 from clinic_app.domain.patient import Patient
+from clinic_app.domain.records.signature import RecordTrail
 from clinic_app.domain.rehab.handout import build_handout
 from clinic_app.domain.rehab.library import ExerciseLibrary
 from clinic_app.domain.rehab.plan import RehabPlan
@@ -41,6 +42,7 @@ def build_soap_note(
     evaluation: Evaluation | None,
     plan: RehabPlan,
     library: ExerciseLibrary,
+    trail: RecordTrail | None = None,
 ) -> SoapNote:
     free = assessment.soap_text
     sections = (
@@ -65,6 +67,7 @@ def build_soap_note(
         rule_set_version=version,
         sources=_sources(evaluation, build_handout(plan, library).sources),
         defaults=PRODUCT_DEFAULTS,
+        trail=trail,
     )
 
 

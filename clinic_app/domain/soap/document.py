@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from clinic_app.domain.records.signature import RecordTrail
+
 
 @dataclass(frozen=True)
 class Line:
@@ -62,3 +64,5 @@ class SoapNote:
     rule_set_version: str
     sources: tuple[str, ...]
     defaults: tuple[str, ...]  # product defaults [D] the note relies on, labelled as such
+    # Signature (signer, time, SHA-256 of the content) and addenda of a signed note.
+    trail: RecordTrail | None = None

@@ -1,8 +1,11 @@
-"""The assessment editor: header, section navigator and one page per exam section.
+"""The assessment editor: header, the exam (navigator and one page per section), the note
+and rehab plan pages, and the decision-support panel beside them.
 
 Every user edit goes through ``domain.fields.with_value`` and becomes a ``SetFindingCommand``
-on ``undo_stack``; the document is autosaved shortly after each change. Only the widget of
-the changed finding, the derived readouts and the navigator counts are refreshed per edit.
+on ``undo_stack``; decisions on hints and plan edits become ``DocumentEditCommand``s. The
+document is autosaved shortly after each change, stamped with the decision rule-set version.
+Only the widget of the changed finding, the derived readouts and the navigator counts are
+refreshed per edit; the hints are re-evaluated once editing pauses.
 """
 
 from __future__ import annotations
@@ -16,24 +19,37 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QScrollArea,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from clinic_app.domain.assessment import EXAM_SECTIONS, Assessment
+from clinic_app.domain.assessment import EXAM_SECTIONS, Assessment, HintDecision
+from clinic_app.domain.decision import HintDecisionKind, stamp_rule_set_version
 from clinic_app.domain.fields import FieldError, Path, get_value, spec_index, with_value
 from clinic_app.domain.model_base import AffectedSide
 from clinic_app.domain.progress import section_progress
+from clinic_app.domain.rehab.builder import plan_for_export
+from clinic_app.domain.rehab.plan import RehabPlan
 from clinic_app.services.ports import AssessmentRecord, PatientRecord
+from clinic_app.ui.decision_support_presenter import DecisionSupportPresenter
 from clinic_app.ui.editor.current_page_stack import CurrentPageStack
+from clinic_app.ui.editor.document_command import DocumentEditCommand
 from clinic_app.ui.editor.draft_autosaver import DraftAutosaver
 from clinic_app.ui.editor.edit_command import SetFindingCommand
 from clinic_app.ui.editor.editor_header import DATE_PATH, SIDE_PATH, EditorHeader
 from clinic_app.ui.editor.fields.base import FieldWidget, UnparsedText
 from clinic_app.ui.editor.fields.pain_map_field import PainMapField
+from clinic_app.ui.editor.note_page import NOTE_ROOTS, NotePage
+from clinic_app.ui.editor.plan_page import PlanPage
 from clinic_app.ui.editor.section_navigator import SectionNavigator
 from clinic_app.ui.editor.section_page import SectionPage
+from clinic_app.ui.exercise_library import exercise_library
+from clinic_app.ui.hints_panel import HintsPanel
 from clinic_app.ui.services_port import UiServices
+
+EXAM_TAB, NOTE_TAB, PLAN_TAB = 0, 1, 2
+HINTS_PANEL_WIDTH = 400
 
 
 def refusal_text(value: Any, allowed: str, kept: Any) -> str:
@@ -46,6 +62,7 @@ class AssessmentEditor(QWidget):
     savedAt = Signal(str)
     saveFailed = Signal(str)
     assessmentChanged = Signal(object)
+    topUrgencyChanged = Signal(str)  # "" when nothing beyond routine
 
     def __init__(
         self,
@@ -78,11 +95,29 @@ class AssessmentEditor(QWidget):
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(self.pages)
+        self.note_page = NotePage(self)
+        self.library = exercise_library()
+        self.plan_page = PlanPage(self.library, self)
+        self.hints_panel = HintsPanel(self)
         self._build_layout()
+
+        self.decision_support = DecisionSupportPresenter(
+            patient_record.patient,
+            services.history.earlier_than(assessment_record.id),
+            self.hints_panel,
+            self,
+        )
+        self.decision_support.topUrgencyChanged.connect(self.topUrgencyChanged)
+        self.decision_support.evaluated.connect(self._refresh_plan)
+        self.hints_panel.goToFindingRequested.connect(self.go_to)
+        self.hints_panel.hintDecisionRequested.connect(self.set_hint_decision)
+        self.plan_page.planChangeRequested.connect(self.set_rehab_plan)
+        self.assessmentChanged.connect(self.decision_support.schedule)
 
         self.fields: dict[Path, FieldWidget] = dict(self.header.fields)
         for page in self.section_pages.values():
             self.fields.update(page.fields)
+        self.fields.update(self.note_page.fields)
         for path, widget in self.fields.items():
             widget.set_value(get_value(self._document, path))
             widget.edited.connect(partial(self._on_edited, path))
@@ -93,18 +128,35 @@ class AssessmentEditor(QWidget):
         self._refresh_side_marks()
         self._refresh_summaries()
         self.navigator.fit_width()
+        self.decision_support.evaluate_now(self._document)
 
     def _build_layout(self) -> None:
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.navigator)
-        splitter.addWidget(self.scroll)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
+        exam = QSplitter(Qt.Orientation.Horizontal, self)
+        exam.addWidget(self.navigator)
+        exam.addWidget(self.scroll)
+        exam.setStretchFactor(1, 1)
+        exam.setChildrenCollapsible(False)
+        note_scroll = QScrollArea(self)
+        note_scroll.setWidgetResizable(True)
+        note_scroll.setWidget(self.note_page)
+        self.work_tabs = QTabWidget(self)
+        self.work_tabs.setObjectName("workTabs")
+        self.work_tabs.addTab(exam, "E&xam")
+        self.work_tabs.addTab(note_scroll, "&Note")
+        self.work_tabs.addTab(self.plan_page, "Rehab &plan")
+        self.body_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.body_splitter.setObjectName("hintsSplitter")
+        self.body_splitter.addWidget(self.work_tabs)
+        self.body_splitter.addWidget(self.hints_panel)
+        self.body_splitter.setStretchFactor(0, 1)
+        self.body_splitter.setCollapsible(0, False)
+        self.body_splitter.setCollapsible(1, True)  # drag the panel away, or use the View menu
+        self.body_splitter.setSizes([900, HINTS_PANEL_WIDTH])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.header)
         body = QHBoxLayout()
-        body.addWidget(splitter)
+        body.addWidget(self.body_splitter)
         layout.addLayout(body, 1)
 
     # -- public API ---------------------------------------------------------------------
@@ -136,15 +188,58 @@ class AssessmentEditor(QWidget):
     def previous_section(self) -> None:
         self.navigator.setCurrentRow(max(self.pages.currentIndex() - 1, 0))
 
+    @property
+    def earlier_assessments(self) -> tuple[Assessment, ...]:
+        return self.decision_support.earlier
+
+    @property
+    def top_urgency(self) -> str:
+        return self.decision_support.headline
+
+    @property
+    def hints_panel_visible(self) -> bool:
+        return self.body_splitter.sizes()[1] > 0
+
+    def set_hints_panel_visible(self, visible: bool) -> None:
+        total = sum(self.body_splitter.sizes()) or self.width()
+        panel = min(HINTS_PANEL_WIDTH, total // 2) if visible else 0
+        self.body_splitter.setSizes([total - panel, panel])
+
     def go_to(self, path: tuple[str, ...]) -> None:
         """Show the page of a finding and put the keyboard focus on its input."""
         widget = self.fields.get(path)
         if widget is None:
             raise KeyError(f"no finding at {'.'.join(path)}")
         if path[0] in EXAM_SECTIONS:
+            self.work_tabs.setCurrentIndex(EXAM_TAB)
             self.show_section(path[0])
             self.scroll.ensureWidgetVisible(widget, 50, 80)
+        elif path[0] in NOTE_ROOTS:
+            self.work_tabs.setCurrentIndex(NOTE_TAB)
         widget.focus_input()
+
+    def set_hint_decision(self, rule_id: str, decision: HintDecision) -> None:
+        """Record the clinician's decision on a hint as an undoable edit."""
+        decisions = dict(self._document.hint_decisions)
+        if decisions.get(rule_id) == decision:
+            return
+        decisions[rule_id] = decision
+        verb = "Accept" if decision.decision is HintDecisionKind.ACCEPTED else "Dismiss"
+        after = self._document.model_copy(update={"hint_decisions": decisions})
+        self.undo_stack.push(
+            DocumentEditCommand(
+                self._adopt_document, self._document, after, f"{verb} hint", "hints"
+            )
+        )
+
+    def set_rehab_plan(self, plan: RehabPlan | None, description: str) -> None:
+        """Store the clinician's plan (None: follow the findings again) as an undoable edit."""
+        if plan == self._document.rehab_plan:
+            return
+        after = self._document.model_copy(update={"rehab_plan": plan})
+        self.undo_stack.push(
+            DocumentEditCommand(self._adopt_document, self._document, after, description, "plan")
+        )
 
     # -- edits --------------------------------------------------------------------------
     def _on_edited(self, path: Path, value: Any) -> None:
@@ -176,17 +271,38 @@ class AssessmentEditor(QWidget):
         value = get_value(document, path)
         if refresh_widget:
             widget.set_value(value)
-            if path[0] in EXAM_SECTIONS and path[0] != self.current_section():
-                self.show_section(path[0])
+            if path[0] in EXAM_SECTIONS:
+                self.work_tabs.setCurrentIndex(EXAM_TAB)
+                if path[0] != self.current_section():
+                    self.show_section(path[0])
+            elif path[0] in NOTE_ROOTS:
+                self.work_tabs.setCurrentIndex(NOTE_TAB)
         else:
             widget.note_applied(value)
         if path in (SIDE_PATH, DATE_PATH) or refresh_widget:
             self._refresh_side_marks()
         self._refresh_summaries()
-        self._autosaver.schedule(document)
+        self._changed(document)
+
+    def _adopt_document(self, document: Assessment, page: str) -> None:
+        self._document = document
+        if page == "plan":
+            self.work_tabs.setCurrentIndex(PLAN_TAB)
+            self._refresh_plan()
+        elif not self.hints_panel_visible:
+            self.set_hints_panel_visible(True)
+        self._changed(document)
+
+    def _changed(self, document: Assessment) -> None:
+        self._autosaver.schedule(stamp_rule_set_version(document))
         self.assessmentChanged.emit(document)
 
     # -- display ------------------------------------------------------------------------
+    def _refresh_plan(self, *_: object) -> None:
+        document = self._document
+        plan = plan_for_export(document, self.decision_support.evaluation, self.library)
+        self.plan_page.show_plan(plan, edited=document.rehab_plan is not None)
+
     def _refresh_summaries(self) -> None:
         self.navigator.show_progress(section_progress(self._document))
         for page in self.section_pages.values():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from clinic_app.app import build_services, open_database
 from clinic_app.domain.assessment import EXAM_SECTIONS
+from clinic_app.domain.decision import stamp_rule_set_version
 from clinic_app.domain.fields import with_value
 from clinic_app.domain.progress import section_progress
 from clinic_app.ui.editor.editor_header import HEADER_PATHS
@@ -32,7 +33,7 @@ def test_fill_every_section_restart_and_find_everything_back(
     # "Restart": new database connection, new services, a new editor on the stored record.
     restarted_services = build_services(open_database(database_url))
     stored = restarted_services.assessments.load(assessment_record.id)
-    assert stored.assessment == expected
+    assert stored.assessment == stamp_rule_set_version(expected)  # saved with the rule set
     assert stored.assessment.clinician == "Иван Петров"
     reopened = make_editor(restarted_services, stored)
     for path, widget in reopened.fields.items():

@@ -1,0 +1,155 @@
+"""The audit trail: who did what to which record, when, chained by SHA-256.
+
+An entry holds only the user, the time, the action and the entity's type and id:
+never a patient's name or a finding. Each entry's hash covers its own fields and
+the previous entry's hash, so editing an entry breaks its own hash and removing one
+breaks the next entry's link (and the running sequence number shows the gap).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from clinic_app.domain.records.canonical import canonical_json, utc_iso
+
+GENESIS_HASH = "0" * 64
+
+# Autosave writes after every pause in typing; one "changed" entry per assessment, user
+# and minute keeps the log readable and small while still saying who edited and when.
+CHANGE_COALESCING_WINDOW = timedelta(minutes=1)
+
+
+class AuditAction(StrEnum):
+    CREATED = "created"
+    CHANGED = "changed"
+    SUBMITTED = "submitted_for_co_signature"
+    SIGNED = "signed"
+    CO_SIGNED = "co_signed"
+    ADDENDUM = "addendum_added"
+    EXPORTED = "exported"
+    DRAFT_DELETED = "draft_deleted"
+    CONFLICT_KEPT_MINE = "conflict_kept_mine"
+    CONFLICT_TOOK_THEIRS = "conflict_took_theirs"
+    USER_ADDED = "user_added"
+    PASSWORD_SET = "password_set"
+
+
+class EntityType(StrEnum):
+    PATIENT = "patient"
+    ASSESSMENT = "assessment"
+    USER = "user"
+    DATABASE = "database"
+
+
+@dataclass(frozen=True)
+class AuditEvent:
+    """What a service reports; storage adds the sequence number, time and hashes."""
+
+    username: str
+    action: AuditAction
+    entity_type: EntityType
+    entity_id: int | None
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    sequence: int
+    occurred_at: datetime
+    username: str
+    action: str
+    entity_type: str
+    entity_id: int | None
+    previous_hash: str
+    entry_hash: str
+
+    def describe(self) -> str:
+        target = f"{self.entity_type} {self.entity_id}" if self.entity_id is not None else (
+            self.entity_type
+        )
+        return (
+            f"entry {self.sequence} ({utc_iso(self.occurred_at)}, {self.username}, "
+            f"{self.action} {target})"
+        )
+
+
+def entry_hash(
+    sequence: int,
+    occurred_at: datetime,
+    username: str,
+    action: str,
+    entity_type: str,
+    entity_id: int | None,
+    previous_hash: str,
+) -> str:
+    fields = {
+        "sequence": sequence,
+        "occurred_at": utc_iso(occurred_at),
+        "username": username,
+        "action": action,
+        "entity_type": entity_type,
+        "entity_id": entity_id,
+        "previous_hash": previous_hash,
+    }
+    return hashlib.sha256(canonical_json(fields)).hexdigest()
+
+
+def recomputed_hash(entry: AuditEntry) -> str:
+    return entry_hash(
+        entry.sequence, entry.occurred_at, entry.username, entry.action,
+        entry.entity_type, entry.entity_id, entry.previous_hash,
+    )
+
+
+@dataclass(frozen=True)
+class ChainHead:
+    """The last sequence number and hash, kept apart from the entries so that removing the
+    newest entries is noticed too."""
+
+    sequence: int
+    last_hash: str
+
+
+def verify_chain(entries: Iterable[AuditEntry], head: ChainHead) -> list[str]:
+    """Problems found, each naming the entry; empty when the chain is intact.
+
+    ``entries`` must be in sequence order.
+    """
+    problems: list[str] = []
+    expected_sequence = 1
+    previous_hash = GENESIS_HASH
+    for entry in entries:
+        if entry.sequence > expected_sequence:
+            missing = _range_text(expected_sequence, entry.sequence - 1)
+            problems.append(f"{missing} removed (the chain jumps to entry {entry.sequence})")
+        elif entry.sequence < expected_sequence:
+            problems.append(f"entry {entry.sequence} is out of order or duplicated")
+        if recomputed_hash(entry) != entry.entry_hash:
+            problems.append(f"{entry.describe()} was edited: its hash does not match its fields")
+        elif entry.previous_hash != previous_hash and entry.sequence == expected_sequence:
+            problems.append(f"{entry.describe()} does not link to the entry before it")
+        expected_sequence = entry.sequence + 1
+        previous_hash = entry.entry_hash
+    last_sequence = expected_sequence - 1
+    if head.sequence > last_sequence:
+        missing = _range_text(last_sequence + 1, head.sequence)
+        problems.append(f"{missing} removed from the end of the log")
+    elif head.sequence < last_sequence:
+        problems.append(
+            f"the chain head records {head.sequence} entries but the log holds {last_sequence}"
+        )
+    elif head.last_hash != previous_hash:
+        problems.append(f"the chain head does not match entry {last_sequence}")
+    return problems
+
+
+def _range_text(first: int, last: int) -> str:
+    return f"entry {first}" if first == last else f"entries {first}-{last}"
+
+
+def change_is_coalesced(last_logged: datetime | None, now: datetime) -> bool:
+    """True when a "changed" entry by the same user for the same assessment is recent enough."""
+    return last_logged is not None and now - last_logged < CHANGE_COALESCING_WINDOW

@@ -1,0 +1,150 @@
+"""Backups and restore of a SQLite database with SQLite's online backup API.
+
+The backup API copies a consistent snapshot page by page while the app keeps
+running (WAL included), unlike copying the file. Automatic backups rotate in a
+``backups`` folder beside the database (0700, files 0600): one per day, the
+newest ``DAILY_KEPT`` kept, and one per ISO week, the newest ``WEEKLY_KEPT`` kept;
+taken at start-up when today's is missing, so at most once a day.
+
+PostgreSQL databases are backed up with the server's own tools (pg_dump /
+pg_restore, or the provider's snapshots); these functions refuse them clearly.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from contextlib import closing
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from clinic_app.storage.sqlite_setup import (
+    PRIVATE_FILE_MODE,
+    ensure_private_file,
+    ensure_private_folder,
+)
+
+DAILY_KEPT = 7
+WEEKLY_KEPT = 4
+BACKUP_FOLDER_NAME = "backups"
+SQLITE_HEADER = b"SQLite format 3\x00"
+REQUIRED_TABLES = frozenset({"alembic_version", "patients", "assessments"})
+POSTGRESQL_ADVICE = (
+    "this database is on a PostgreSQL server: back it up and restore it with the "
+    "server's own tools (pg_dump -Fc / pg_restore) or your provider's snapshots"
+)
+
+
+class BackupError(RuntimeError):
+    """A backup or restore could not be made; the message says why."""
+
+
+@dataclass(frozen=True)
+class RotationResult:
+    created: tuple[Path, ...]
+    removed: tuple[Path, ...]
+
+
+def backup_folder(database_file: Path) -> Path:
+    return database_file.parent / BACKUP_FOLDER_NAME
+
+
+def copy_database(source: Path, target: Path) -> Path:
+    """A consistent copy of ``source`` at ``target`` (created 0600) via the backup API."""
+    ensure_private_folder(target.parent)
+    partial = target.with_name(target.name + ".partial")
+    partial.unlink(missing_ok=True)
+    _create_private(partial)
+    try:
+        with closing(_connect(source, read_only=True)) as src, closing(_connect(partial)) as dst:
+            src.backup(dst)
+            # One self-contained file: no -wal beside the copy.
+            dst.execute("PRAGMA journal_mode = DELETE")
+        os.replace(partial, target)
+    except sqlite3.Error as error:
+        partial.unlink(missing_ok=True)
+        raise BackupError(f"cannot back up {source}: {error}") from error
+    return target
+
+
+def rotate_backups(database_file: Path, today: date) -> RotationResult:
+    """Take today's daily and this week's weekly backup if missing; prune old ones."""
+    folder = backup_folder(database_file)
+    ensure_private_folder(folder)
+    stem = database_file.stem
+    daily = folder / f"{stem}-daily-{today.isoformat()}.sqlite3"
+    year, week, _ = today.isocalendar()
+    weekly = folder / f"{stem}-weekly-{year}-W{week:02d}.sqlite3"
+    created: list[Path] = []
+    if not daily.exists():
+        created.append(copy_database(database_file, daily))
+    if not weekly.exists():
+        created.append(copy_database(daily, weekly))
+    removed = [
+        *_prune(sorted(folder.glob(f"{stem}-daily-*.sqlite3")), DAILY_KEPT),
+        *_prune(sorted(folder.glob(f"{stem}-weekly-*.sqlite3")), WEEKLY_KEPT),
+    ]
+    return RotationResult(tuple(created), tuple(removed))
+
+
+def check_backup_file(candidate: Path) -> None:
+    """``BackupError`` unless ``candidate`` is an intact Clinic App SQLite database."""
+    if not candidate.is_file():
+        raise BackupError(f"{candidate} is not a file")
+    with candidate.open("rb") as handle:
+        if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+            raise BackupError(f"{candidate} is not a SQLite database")
+    try:
+        with closing(_connect(candidate, read_only=True)) as connection:
+            check = [row[0] for row in connection.execute("PRAGMA integrity_check")]
+            tables = {row[0] for row in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'"
+            )}
+    except sqlite3.Error as error:
+        raise BackupError(f"{candidate} cannot be read as a database: {error}") from error
+    if check != ["ok"]:
+        raise BackupError(f"{candidate} is damaged: {'; '.join(map(str, check[:5]))}")
+    missing = REQUIRED_TABLES - tables
+    if missing:
+        raise BackupError(
+            f"{candidate} is not a Clinic App database (missing tables: "
+            f"{', '.join(sorted(missing))})"
+        )
+
+
+def restore_database(backup: Path, database_file: Path, now: datetime) -> Path:
+    """Replace the database's content with ``backup``; returns the safety copy of the
+    database as it was, kept in the backups folder. The app must not be running."""
+    check_backup_file(backup)
+    stamp = now.strftime("%Y%m%dT%H%M%S")
+    safety = backup_folder(database_file) / f"{database_file.stem}-before-restore-{stamp}.sqlite3"
+    if database_file.exists():
+        copy_database(database_file, safety)
+    ensure_private_folder(database_file.parent)
+    ensure_private_file(database_file)
+    try:
+        with closing(_connect(backup, read_only=True)) as src, \
+                closing(_connect(database_file)) as dst:
+            src.backup(dst)
+    except sqlite3.Error as error:
+        raise BackupError(f"restore into {database_file} failed: {error}") from error
+    return safety
+
+
+def _prune(paths: list[Path], keep: int) -> list[Path]:
+    # Names sort by date (ISO dates and weeks), so the oldest come first.
+    old = paths[:-keep] if len(paths) > keep else []
+    for path in old:
+        path.unlink(missing_ok=True)
+    return old
+
+
+def _connect(path: Path, read_only: bool = False) -> sqlite3.Connection:
+    if read_only:
+        return sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+    return sqlite3.connect(path)
+
+
+def _create_private(path: Path) -> None:
+    os.close(os.open(path, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, PRIVATE_FILE_MODE))
