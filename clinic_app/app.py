@@ -1,4 +1,8 @@
-"""The composition root: the one place that wires storage, services and the GUI together."""
+"""The composition root: the one place that wires storage, services and the GUI together.
+
+Storage and services are imported inside the functions: the desktop app shows its
+window first and builds them from the event loop (see ``clinic_app.ui.startup``).
+"""
 
 from __future__ import annotations
 
@@ -6,17 +10,18 @@ import logging
 import os
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
-from clinic_app.services.assessment_history import AssessmentHistoryService
-from clinic_app.services.assessments import AssessmentService
-from clinic_app.services.audit_trail import AuditService
-from clinic_app.services.changes import ChangeService
-from clinic_app.services.conflicts import ConflictService
-from clinic_app.services.demo import load_demo_cases, seed_demo_patients
-from clinic_app.services.patients import PatientService
-from clinic_app.services.signing import SigningService
-from clinic_app.services.users import UserService
-from clinic_app.storage.database import Database
+if TYPE_CHECKING:
+    from clinic_app.services.assessment_history import AssessmentHistoryService
+    from clinic_app.services.assessments import AssessmentService
+    from clinic_app.services.audit_trail import AuditService
+    from clinic_app.services.changes import ChangeService
+    from clinic_app.services.conflicts import ConflictService
+    from clinic_app.services.patients import PatientService
+    from clinic_app.services.signing import SigningService
+    from clinic_app.services.users import UserService
+    from clinic_app.storage.database import Database
 
 DATABASE_URL_VARIABLE = "CLINIC_APP_DATABASE_URL"
 
@@ -40,10 +45,21 @@ def resolve_database_url(option: str | None) -> str | None:
 
 def open_database(option: str | None = None) -> Database:
     """Open (creating if needed) and migrate the database."""
+    from clinic_app.storage.database import Database
+
     return Database.open(resolve_database_url(option))
 
 
 def build_services(database: Database) -> Services:
+    from clinic_app.services.assessment_history import AssessmentHistoryService
+    from clinic_app.services.assessments import AssessmentService
+    from clinic_app.services.audit_trail import AuditService
+    from clinic_app.services.changes import ChangeService
+    from clinic_app.services.conflicts import ConflictService
+    from clinic_app.services.patients import PatientService
+    from clinic_app.services.signing import SigningService
+    from clinic_app.services.users import UserService
+
     return Services(
         patients=PatientService(database.unit_of_work),
         assessments=AssessmentService(database.unit_of_work),
@@ -88,6 +104,8 @@ def open_with_demo_patients(database_option: str | None) -> Services:
         database.close()
         raise
     if database.is_empty():
+        from clinic_app.services.demo import load_demo_cases, seed_demo_patients
+
         seed_demo_patients(database.unit_of_work, load_demo_cases())
     return build_services(database)
 

@@ -18,7 +18,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 class DomainModel(BaseModel):
     """Strict document model: unknown keys are errors, assignments are validated."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True, use_enum_values=False)
+    # defer_build: a model's validator is built on first use, not at import (start-up time).
+    model_config = ConfigDict(
+        extra="forbid", validate_assignment=True, use_enum_values=False, defer_build=True
+    )
 
     @field_validator("*", mode="before")
     @classmethod

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
@@ -19,6 +21,9 @@ def password_matches(password_hash: str, password: str) -> bool:
         return False
 
 
-# Verifying against this when the username is unknown keeps the time the same, so
-# timing does not reveal which usernames exist.
-DUMMY_HASH = hash_password("not-a-real-password")
+@cache
+def dummy_hash() -> str:
+    """Verifying against this when the username is unknown keeps the time the same, so
+    timing does not reveal which usernames exist. Made on first use: hashing takes ~0.1 s,
+    which start-up should not pay."""
+    return hash_password("not-a-real-password")

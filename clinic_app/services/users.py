@@ -17,7 +17,7 @@ from clinic_app.domain.records.roles import (
     require,
 )
 from clinic_app.services.actors import audit, resolve_actor
-from clinic_app.services.passwords import DUMMY_HASH, hash_password, password_matches
+from clinic_app.services.passwords import dummy_hash, hash_password, password_matches
 from clinic_app.services.ports import NotFoundError, UnitOfWorkFactory
 
 
@@ -46,7 +46,7 @@ class UserService:
         with self._uow() as uow:
             stored = uow.users.find(username.strip().lower())
         if stored is None:
-            password_matches(DUMMY_HASH, password)
+            password_matches(dummy_hash(), password)
             raise AuthenticationError("unknown username or wrong password")
         if not password_matches(stored.password_hash, password):
             raise AuthenticationError("unknown username or wrong password")

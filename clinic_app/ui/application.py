@@ -9,9 +9,16 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from clinic_app.ui.display_check import preflight
-from clinic_app.ui.services_port import UiServices
+
+if TYPE_CHECKING:
+    from clinic_app.ui.services_port import UiServices
+
+# Test and benchmark hooks (the bundle smoke test uses the first):
+QUIT_WHEN_READY = "CLINIC_APP_QUIT_AFTER_SHOWN_MS"  # N ms after the database is open
+QUIT_WHEN_SHOWN = "CLINIC_APP_QUIT_BEFORE_DATABASE"  # at once, the window shown but not filled
 
 
 def run(services_factory: Callable[[], UiServices]) -> int:
@@ -19,18 +26,17 @@ def run(services_factory: Callable[[], UiServices]) -> int:
     refused = preflight()
     if refused is not None:
         return refused
-    from clinic_app.ui.startup import start_gui
+    from PySide6.QtCore import QTimer
 
-    quit_after_shown_if_asked()
-    return start_gui(services_factory)
+    from clinic_app.ui.startup import ensure_application, start_gui
 
+    if os.environ.get(QUIT_WHEN_SHOWN):
+        QTimer.singleShot(0, ensure_application().closeAllWindows)
+        return start_gui(None)
 
-def quit_after_shown_if_asked() -> None:
-    """Bundle smoke test: CLINIC_APP_QUIT_AFTER_SHOWN_MS=N closes all windows N ms into the loop."""
-    delay_ms = os.environ.get("CLINIC_APP_QUIT_AFTER_SHOWN_MS")
-    if delay_ms is not None:
-        from PySide6.QtCore import QTimer
+    def quit_if_asked() -> None:
+        delay_ms = os.environ.get(QUIT_WHEN_READY)
+        if delay_ms is not None:
+            QTimer.singleShot(int(delay_ms), ensure_application().closeAllWindows)
 
-        from clinic_app.ui.startup import ensure_application
-
-        QTimer.singleShot(int(delay_ms), ensure_application().closeAllWindows)
+    return start_gui(services_factory, when_ready=quit_if_asked)

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import logging
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from clinic_app.services.ports import AssessmentRecord
 from clinic_app.ui.assessment_table_model import AssessmentTableModel
-from clinic_app.ui.services_port import UiServices
+
+if TYPE_CHECKING:
+    from clinic_app.services.ports import AssessmentRecord
+    from clinic_app.ui.services_port import UiServices
 
 log = logging.getLogger(__name__)
 
@@ -17,13 +20,15 @@ log = logging.getLogger(__name__)
 class AssessmentListPresenter(QObject):
     failed = Signal(str)  # a message for the user; never contains patient data
 
-    def __init__(
-        self, services: UiServices, model: AssessmentTableModel, parent: QObject | None = None
-    ) -> None:
+    def __init__(self, model: AssessmentTableModel, parent: QObject | None = None) -> None:
+        """Lists stay empty until ``attach`` gives the services."""
         super().__init__(parent)
-        self._services = services
+        self._services: UiServices | None = None
         self._model = model
         self._patient_id: int | None = None
+
+    def attach(self, services: UiServices) -> None:
+        self._services = services
 
     @property
     def model(self) -> AssessmentTableModel:
@@ -38,7 +43,7 @@ class AssessmentListPresenter(QObject):
         self.refresh()
 
     def refresh(self) -> None:
-        if self._patient_id is None:
+        if self._patient_id is None or self._services is None:
             self._model.set_summaries([])
             return
         try:
@@ -49,7 +54,7 @@ class AssessmentListPresenter(QObject):
         self._model.set_summaries(summaries)
 
     def start(self, on: date, clinician: str) -> AssessmentRecord | None:
-        if self._patient_id is None:
+        if self._patient_id is None or self._services is None:
             return None
         try:
             record = self._services.assessments.start(self._patient_id, on, clinician)
@@ -60,6 +65,8 @@ class AssessmentListPresenter(QObject):
         return record
 
     def load(self, assessment_id: int) -> AssessmentRecord | None:
+        if self._services is None:
+            return None
         try:
             return self._services.assessments.load(assessment_id)
         except Exception as error:

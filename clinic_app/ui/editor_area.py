@@ -9,16 +9,19 @@ only needs its small contract: an ``undo_stack`` (QUndoStack), the signals
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QUndoGroup
 from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QWidget
 
-from clinic_app.services.ports import AssessmentRecord, PatientRecord
-from clinic_app.ui.services_port import UiServices
+if TYPE_CHECKING:
+    from clinic_app.services.ports import AssessmentRecord, PatientRecord
+    from clinic_app.ui.services_port import UiServices
 
-EditorFactory = Callable[[UiServices, PatientRecord, AssessmentRecord, QWidget | None], QWidget]
+EditorFactory = Callable[
+    ["UiServices", "PatientRecord", "AssessmentRecord", QWidget | None], QWidget
+]
 
 URGENT_TAB_COLOUR = QColor("#b00020")
 ALARMING_HEADLINES = ("EMERGENCY", "URGENT")
@@ -46,13 +49,13 @@ class EditorArea(QStackedWidget):
 
     def __init__(
         self,
-        services: UiServices,
         undo_group: QUndoGroup,
         editor_factory: EditorFactory | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """Editors open once ``attach`` has given the services."""
         super().__init__(parent)
-        self._services = services
+        self._services: UiServices | None = None
         self._undo_group = undo_group
         self._factory = editor_factory
         self._editors: dict[int, QWidget] = {}
@@ -75,6 +78,9 @@ class EditorArea(QStackedWidget):
         self.addWidget(self.placeholder)
         self.addWidget(self.tabs)
 
+    def attach(self, services: UiServices) -> None:
+        self._services = services
+
     @property
     def editors_available(self) -> bool:
         if self._factory is None:
@@ -93,7 +99,7 @@ class EditorArea(QStackedWidget):
         if existing is not None:
             self.tabs.setCurrentWidget(existing)
             return existing
-        if not self.editors_available:
+        if self._services is None or not self.editors_available:
             return None
         assert self._factory is not None
         editor = self._factory(self._services, patient, assessment, None)

@@ -16,13 +16,11 @@ from PySide6.QtCore import QObject, QStandardPaths, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from clinic_app.domain.decision import stamp_rule_set_version
-from clinic_app.reports.exports import ExportedDocuments, export_documents, prepare
 from clinic_app.reports.letterhead import DEFAULT_LETTERHEAD, Letterhead
-from clinic_app.reports.soap_text import soap_plain_text
 from clinic_app.ui.settings import AppSettings
 
-if TYPE_CHECKING:  # the editor module is imported lazily (see editor_area)
+if TYPE_CHECKING:  # imported when first used: start-up does not pay for ReportLab
+    from clinic_app.reports.exports import ExportedDocuments
     from clinic_app.ui.editor.assessment_editor import AssessmentEditor
 
 log = logging.getLogger(__name__)
@@ -91,6 +89,10 @@ class ExportPresenter(QObject):
         return self._export(PLAN_KIND, lambda documents: documents.plan_pdf)
 
     def copy_soap_text(self) -> str | None:
+        from clinic_app.domain.decision import stamp_rule_set_version
+        from clinic_app.reports.exports import prepare
+        from clinic_app.reports.soap_text import soap_plain_text
+
         editor = self._editor()
         if editor is None:
             return None
@@ -125,6 +127,9 @@ class ExportPresenter(QObject):
         target = ExportFileDialog.ask(self._window, f"Export {kind} as PDF", self._folder() / name)
         if target is None:
             return None
+        from clinic_app.domain.decision import stamp_rule_set_version
+        from clinic_app.reports.exports import export_documents
+
         documents = export_documents(
             editor.patient_record.patient,
             stamp_rule_set_version(assessment),

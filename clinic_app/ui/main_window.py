@@ -1,11 +1,14 @@
 """The main window: find a patient, see their assessments, work in open assessments.
 
 Widgets here only render and forward intents; the presenters call the services.
+The window can be shown before the database is open (``attach`` comes later), so
+this module imports nothing of the domain, SQL or PDF layers at start-up.
 """
 
 from __future__ import annotations
 
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt
 from PySide6.QtGui import QCloseEvent, QUndoGroup
@@ -25,8 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from clinic_app import __version__
-from clinic_app.services.patients import SEARCH_LIMIT
-from clinic_app.services.ports import PatientRecord
 from clinic_app.ui.actions import ActionRegistry
 from clinic_app.ui.assessment_list_presenter import AssessmentListPresenter
 from clinic_app.ui.assessment_table_model import (
@@ -38,36 +39,41 @@ from clinic_app.ui.clinic_details_dialog import ClinicDetailsDialog
 from clinic_app.ui.editor_area import EditorArea, EditorFactory
 from clinic_app.ui.export_presenter import ExportPresenter, letterhead_from
 from clinic_app.ui.new_assessment_dialog import NewAssessmentDialog
-from clinic_app.ui.patient_dialog import PatientDialog
 from clinic_app.ui.patient_list_presenter import PatientListPresenter
 from clinic_app.ui.patient_table_model import COL_NAME, PatientRecordRole, PatientTableModel
-from clinic_app.ui.services_port import UiServices
 from clinic_app.ui.settings import AppSettings
+
+if TYPE_CHECKING:
+    from clinic_app.services.ports import PatientRecord
+    from clinic_app.ui.services_port import UiServices
 
 WINDOW_TITLE = "Clinic App"
 DEFAULT_SIZE = (1200, 760)
 PATIENT_PANEL_MIN_WIDTH = 360  # name, birth date, sex and identifier stay readable
 SEARCH_PLACEHOLDER = "Name, date of birth (YYYY-MM-DD or DD.MM.YYYY) or identifier"
+OPENING_MESSAGE = "Opening the patient database\u2026"
 
 
 class MainWindow(QMainWindow):
     def __init__(
         self,
-        services: UiServices,
+        services: UiServices | None,
         settings: AppSettings,
         editor_factory: EditorFactory | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """Without ``services`` the window shows, disabled, until ``attach`` gives them."""
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowTitle(WINDOW_TITLE)
         self._settings = settings
+        self.services: UiServices | None = None
         self.undo_group = QUndoGroup(self)
         self.action_registry = ActionRegistry(self, self.undo_group)
 
-        self.patients = PatientListPresenter(services, PatientTableModel(self), parent=self)
-        self.assessments = AssessmentListPresenter(services, AssessmentTableModel(self), self)
-        self.editor_area = EditorArea(services, self.undo_group, editor_factory, self)
+        self.patients = PatientListPresenter(PatientTableModel(self), parent=self)
+        self.assessments = AssessmentListPresenter(AssessmentTableModel(self), self)
+        self.editor_area = EditorArea(self.undo_group, editor_factory, self)
         self.exports = ExportPresenter(settings, self.editor_area.current_editor, self)
 
         self._build_central()
@@ -75,7 +81,21 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._connect()
         self._set_tab_order()
-        self._restore()
+        self._restore_layout()
+        if services is None:
+            self._show_opening()
+        else:
+            self.attach(services)
+
+    def attach(self, services: UiServices) -> None:
+        """Start working over ``services``: fill the lists and restore the last patient."""
+        self.services = services
+        self.patients.attach(services)
+        self.assessments.attach(services)
+        self.editor_area.attach(services)
+        self.centralWidget().setEnabled(True)
+        self.statusBar().clearMessage()
+        self._restore_selection()
         self._update_actions()
 
     # -- construction --------------------------------------------------------------------------
@@ -225,7 +245,7 @@ class MainWindow(QMainWindow):
         for first, second in pairwise(chain):
             self.setTabOrder(first, second)
 
-    def _restore(self) -> None:
+    def _restore_layout(self) -> None:
         geometry = self._settings.main_window_geometry
         if geometry is None or not self.restoreGeometry(geometry):
             self._resize_to_default()
@@ -235,6 +255,13 @@ class MainWindow(QMainWindow):
         splitter = self._settings.splitter_state
         if splitter is not None:
             self.splitter.restoreState(splitter)
+
+    def _show_opening(self) -> None:
+        self.centralWidget().setEnabled(False)
+        self.statusBar().showMessage(OPENING_MESSAGE)
+        self._update_actions()
+
+    def _restore_selection(self) -> None:
         self.patients.search_now()
         last = self._settings.last_patient_id
         if last is not None and self.patients.reveal(last):
@@ -270,6 +297,8 @@ class MainWindow(QMainWindow):
         return True
 
     def new_patient(self) -> None:
+        from clinic_app.ui.patient_dialog import PatientDialog
+
         patient = PatientDialog.ask(self)
         if patient is None:
             return
@@ -282,6 +311,8 @@ class MainWindow(QMainWindow):
         current = self.selected_patient()
         if current is None:
             return
+        from clinic_app.ui.patient_dialog import PatientDialog
+
         patient = PatientDialog.ask(self, current.patient)
         if patient is None:
             return
@@ -345,6 +376,8 @@ class MainWindow(QMainWindow):
             self.patient_table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_search_finished(self, count: int) -> None:
+        from clinic_app.services.patients import SEARCH_LIMIT
+
         shown = f"first {count} patients shown" if count >= SEARCH_LIMIT else f"{count} patients"
         self.patient_count_label.setText(shown if count != 1 else "1 patient")
         last = self.assessments.patient_id
@@ -417,6 +450,7 @@ class MainWindow(QMainWindow):
         has_patient = self.selected_patient() is not None
         has_editor = self.editor_area.current_editor() is not None
         a = self.action_registry
+        a.new_patient.setEnabled(self.services is not None)
         a.edit_patient.setEnabled(has_patient)
         a.new_assessment.setEnabled(has_patient)
         a.open_assessment.setEnabled(has_patient and self.selected_assessment_id() is not None)

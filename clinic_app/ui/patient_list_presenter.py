@@ -7,13 +7,16 @@ The view forwards every keystroke; the presenter waits until typing pauses
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from clinic_app.domain.patient import Patient
-from clinic_app.services.ports import NotFoundError, PatientRecord
 from clinic_app.ui.patient_table_model import PatientTableModel
-from clinic_app.ui.services_port import UiServices
+
+if TYPE_CHECKING:
+    from clinic_app.domain.patient import Patient
+    from clinic_app.services.ports import PatientRecord
+    from clinic_app.ui.services_port import UiServices
 
 SEARCH_DELAY_MS = 150
 
@@ -26,19 +29,22 @@ class PatientListPresenter(QObject):
 
     def __init__(
         self,
-        services: UiServices,
         model: PatientTableModel,
         delay_ms: int = SEARCH_DELAY_MS,
         parent: QObject | None = None,
     ) -> None:
+        """Searches start once ``attach`` has given the services."""
         super().__init__(parent)
-        self._services = services
+        self._services: UiServices | None = None
         self._model = model
         self._text = ""
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
         self._timer.timeout.connect(self.search_now)
+
+    def attach(self, services: UiServices) -> None:
+        self._services = services
 
     @property
     def model(self) -> PatientTableModel:
@@ -58,8 +64,10 @@ class PatientListPresenter(QObject):
 
     def search_now(self) -> None:
         self._timer.stop()
+        if self._services is None:
+            return
         try:
-            records = self._services.patients.search(self._text)
+            records = self._attached().patients.search(self._text)
         except Exception as error:  # a lost database connection must not kill the event loop
             self._report("Searching patients failed", error)
             return
@@ -69,8 +77,8 @@ class PatientListPresenter(QObject):
     def register(self, patient: Patient) -> PatientRecord | None:
         """Save a new patient and show them in the list (even if the search would hide them)."""
         try:
-            patient_id = self._services.patients.register(patient)
-            record = self._services.patients.get(patient_id)
+            patient_id = self._attached().patients.register(patient)
+            record = self._attached().patients.get(patient_id)
         except Exception as error:
             self._report("Registering the patient failed", error)
             return None
@@ -79,8 +87,8 @@ class PatientListPresenter(QObject):
 
     def update(self, patient_id: int, patient: Patient) -> PatientRecord | None:
         try:
-            self._services.patients.update(patient_id, patient)
-            record = self._services.patients.get(patient_id)
+            self._attached().patients.update(patient_id, patient)
+            record = self._attached().patients.get(patient_id)
         except Exception as error:
             self._report("Saving the patient's details failed", error)
             return None
@@ -89,10 +97,12 @@ class PatientListPresenter(QObject):
 
     def reveal(self, patient_id: int) -> bool:
         """Make sure the patient is in the list (added on top if the search left them out)."""
+        from clinic_app.services.ports import NotFoundError
+
         if self._model.row_of(patient_id) is not None:
             return True
         try:
-            record = self._services.patients.get(patient_id)
+            record = self._attached().patients.get(patient_id)
         except NotFoundError:
             return False
         except Exception as error:
@@ -108,6 +118,11 @@ class PatientListPresenter(QObject):
 
     def _records(self) -> list[PatientRecord]:
         return [self._model.record_at(row) for row in range(self._model.rowCount())]
+
+    def _attached(self) -> UiServices:
+        if self._services is None:
+            raise RuntimeError("the patient list has no services yet")
+        return self._services
 
     def _report(self, what: str, error: Exception) -> None:
         # Only the type: database errors can quote the patient data they were given.

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from clinic_app.services.ports import PatientRecord
+if TYPE_CHECKING:
+    from clinic_app.services.ports import PatientRecord
 
 COL_NAME = 0
 COL_DATE_OF_BIRTH = 1

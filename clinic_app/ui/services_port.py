@@ -2,15 +2,23 @@
 
 ``clinic_app.app.Services`` satisfies it; the UI cannot import that module because
 it wires in storage, which the UI must never depend on (import-linter contract).
+The service modules are named for type checking only: the window is shown before
+they are imported (see ``clinic_app.ui.startup``).
 """
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from clinic_app.services.assessment_history import AssessmentHistoryService
-from clinic_app.services.assessments import AssessmentService
-from clinic_app.services.patients import PatientService
+if TYPE_CHECKING:
+    from clinic_app.services.assessment_history import AssessmentHistoryService
+    from clinic_app.services.assessments import AssessmentService
+    from clinic_app.services.audit_trail import AuditService
+    from clinic_app.services.changes import ChangeService
+    from clinic_app.services.conflicts import ConflictService
+    from clinic_app.services.patients import PatientService
+    from clinic_app.services.signing import SigningService
+    from clinic_app.services.users import UserService
 
 
 class UiServices(Protocol):
@@ -22,3 +30,18 @@ class UiServices(Protocol):
 
     @property
     def history(self) -> AssessmentHistoryService: ...
+
+    @property
+    def users(self) -> UserService: ...
+
+    @property
+    def signing(self) -> SigningService: ...
+
+    @property
+    def conflicts(self) -> ConflictService: ...
+
+    @property
+    def audit(self) -> AuditService: ...
+
+    @property
+    def changes(self) -> ChangeService: ...

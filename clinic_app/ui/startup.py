@@ -1,4 +1,9 @@
-"""Create the QApplication and the main window (after the display preflight passed)."""
+"""Create the QApplication and the main window (after the display preflight passed).
+
+The window is shown first and the database opened from the event loop right after:
+the clinician sees the app at once, and the SQL, domain and PDF modules load while
+the window paints ("Opening the patient database..." in the status bar).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ import logging
 import sys
 from collections.abc import Callable
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -56,24 +62,52 @@ def report_database_failure(parent: QWidget | None, error: BaseException) -> Non
     )
 
 
-def create_main_window(
-    services_factory: Callable[[], UiServices], settings: AppSettings | None = None
-) -> MainWindow | None:
-    """The main window shown over freshly built services, or None when they fail to open."""
+def open_services(
+    window: MainWindow, services_factory: Callable[[], UiServices]
+) -> UiServices | None:
+    """Build the services and give them to ``window``; None (window closed) when they fail."""
     try:
         services = services_factory()
     except Exception as error:
         log.error("opening the database failed: %s", type(error).__name__)
-        report_database_failure(None, error)
+        report_database_failure(window, error)
+        window.close()
         return None
-    window = MainWindow(services, settings or AppSettings())
+    window.attach(services)
+    return services
+
+
+def create_main_window(
+    services_factory: Callable[[], UiServices], settings: AppSettings | None = None
+) -> MainWindow | None:
+    """The main window shown over freshly built services, or None when they fail to open."""
+    window = MainWindow(None, settings or AppSettings())
     window.show()
-    return window
+    return window if open_services(window, services_factory) is not None else None
 
 
-def start_gui(services_factory: Callable[[], UiServices]) -> int:
+def start_gui(
+    services_factory: Callable[[], UiServices] | None,
+    when_ready: Callable[[], None] | None = None,
+) -> int:
+    """Show the window, open the services from the event loop, then call ``when_ready``.
+
+    Without a ``services_factory`` the window stays empty (the start-up benchmark).
+    """
     app = ensure_application()
-    window = create_main_window(services_factory)
-    if window is None:
-        return DATABASE_FAILURE_EXIT_CODE
-    return int(app.exec())
+    window = MainWindow(None, AppSettings())
+    window.show()
+    if services_factory is None:
+        return int(app.exec())
+    outcome: list[int] = []
+
+    def open_then_notify() -> None:
+        if open_services(window, services_factory) is None:
+            outcome.append(DATABASE_FAILURE_EXIT_CODE)
+            app.exit(DATABASE_FAILURE_EXIT_CODE)
+        elif when_ready is not None:
+            when_ready()
+
+    QTimer.singleShot(0, open_then_notify)
+    code = int(app.exec())
+    return outcome[0] if outcome else code

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import statistics
 import subprocess
 import sys
@@ -43,6 +44,34 @@ def time_process(args: Sequence[str], env: dict[str, str], repeat: int) -> Timin
         subprocess.run([sys.executable, *args], env=env, check=True, capture_output=True)
         samples.append((time.perf_counter() - start) * 1000)
     return Timing(tuple(samples))
+
+
+def peak_memory_mb(args: Sequence[str], env: dict[str, str]) -> float:
+    """Peak resident memory (MB) of one whole process, read from the kernel at exit."""
+    process = subprocess.Popen(
+        [sys.executable, *args], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    _pid, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise subprocess.CalledProcessError(process.returncode, args)
+    return usage.ru_maxrss / 1024  # kilobytes on Linux
+
+
+@dataclass(frozen=True)
+class MemoryResult:
+    name: str
+    measured_mb: float
+    baseline_mb: float
+    baseline_name: str
+    target: str
+
+    def row(self) -> str:
+        return (
+            f"| {self.name} | {self.measured_mb:.0f} MB peak RSS | "
+            f"| {self.baseline_name}: {self.baseline_mb:.0f} MB "
+            f"| {self.measured_mb / self.baseline_mb:.2f}x | {self.target} |"
+        )
 
 
 @dataclass(frozen=True)
