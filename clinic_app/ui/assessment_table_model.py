@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from clinic_app.ui.record_table_model import IdRole, RecordRole, RecordTableModel
 
 if TYPE_CHECKING:
     from clinic_app.services.ports import AssessmentSummary
@@ -12,65 +13,30 @@ if TYPE_CHECKING:
 COL_DATE = 0
 COL_CLINICIAN = 1
 COL_STATUS = 2
+HEADERS = ("Date", "Clinician", "Status")
 
-HEADERS = {COL_DATE: "Date", COL_CLINICIAN: "Clinician", COL_STATUS: "Status"}
-
-AssessmentIdRole = Qt.ItemDataRole.UserRole + 1
-AssessmentSummaryRole = Qt.ItemDataRole.UserRole + 2
-
-AnyIndex = QModelIndex | QPersistentModelIndex
+AssessmentIdRole = IdRole
+AssessmentSummaryRole = RecordRole
 
 
-class AssessmentTableModel(QAbstractTableModel):
+class AssessmentTableModel(RecordTableModel):
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._summaries: list[AssessmentSummary] = []
+        super().__init__(HEADERS, parent)
 
-    def set_summaries(self, summaries: list[AssessmentSummary]) -> None:
+    def set_summaries(self, summaries: Sequence[AssessmentSummary]) -> None:
         """Newest first, whatever order the repository returned them in."""
-        self.beginResetModel()
-        self._summaries = sorted(
-            summaries, key=lambda s: (s.assessment_date, s.updated_at, s.id), reverse=True
+        self.set_items(
+            sorted(summaries, key=lambda s: (s.assessment_date, s.updated_at, s.id), reverse=True)
         )
-        self.endResetModel()
 
     def summary_at(self, row: int) -> AssessmentSummary:
-        return self._summaries[row]
+        return self.item_at(row)
 
-    def row_of(self, assessment_id: int) -> int | None:
-        for row, summary in enumerate(self._summaries):
-            if summary.id == assessment_id:
-                return row
-        return None
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 (Qt signature)
-        return 0 if parent.isValid() else len(self._summaries)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS.get(section)
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._summaries):
-            return None
-        summary = self._summaries[index.row()]
-        if role == AssessmentIdRole:
-            return summary.id
-        if role == AssessmentSummaryRole:
-            return summary
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        column = index.column()
+    def display(self, record: AssessmentSummary, column: int) -> str | None:
         if column == COL_DATE:
-            return summary.assessment_date.isoformat()
+            return record.assessment_date.isoformat()
         if column == COL_CLINICIAN:
-            return summary.clinician or "—"
+            return record.clinician or "—"
         if column == COL_STATUS:
-            return summary.status.label
+            return record.status.label
         return None

@@ -69,23 +69,28 @@ def choose_imaging(fired: Sequence[Hint], context: Context) -> ImagingAdvice:
         return no_imaging("Pittsburgh knee rule negative: no radiograph needed for fracture")
     undecided = [o for rule_id, o in outcomes.items()
                  if rule_id in IMAGING_DECIDERS and o.status == "cannot_evaluate"]
+    reason = _no_imaging_reason(context.pfp_verdict)
     if undecided:
         missing = dict.fromkeys(finding_label(path) for o in undecided for path in o.missing)
-        return no_imaging(
-            "not decided yet: the imaging criteria cannot be evaluated until these are "
-            "recorded: " + "; ".join(missing)
+        reason += (
+            "; not decided yet: radiographs are ruled out only once these are recorded: "
+            + "; ".join(missing)
         )
-    if context.pfp_verdict in (PfpVerdict.LIKELY, PfpVerdict.SUPPORTED):
-        return no_imaging(
+    return no_imaging(reason)
+
+
+def _no_imaging_reason(verdict: PfpVerdict | None) -> str:
+    if verdict in (PfpVerdict.LIKELY, PfpVerdict.SUPPORTED):
+        return (
             "patellofemoral pain is a clinical diagnosis: no imaging for diagnosis or before a "
             "treatment trial"
         )
-    if context.pfp_verdict is PfpVerdict.CANNOT_EVALUATE:
-        return no_imaging(
+    if verdict is PfpVerdict.CANNOT_EVALUATE:
+        return (
             "none indicated by the findings recorded so far; the patellofemoral pain criteria "
             "cannot be evaluated yet (see that hint for the missing findings)"
         )
-    return no_imaging("none indicated by the findings recorded so far")
+    return "none indicated by the findings recorded so far"
 
 
 # Rules whose "cannot evaluate" leaves the imaging decision open (a radiograph might follow).

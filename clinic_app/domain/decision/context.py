@@ -4,8 +4,6 @@ the outcomes of the rules evaluated before it."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
-from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 from clinic_app.domain.assessment import Assessment
@@ -14,8 +12,9 @@ from clinic_app.domain.decision.model import Path, PfpVerdict, Trigger
 from clinic_app.domain.derived import days_since_injury
 from clinic_app.domain.fields import get_value, spec_index
 from clinic_app.domain.history import Onset, TraumaMechanism
-from clinic_app.domain.model_base import AffectedSide, Choice, Side
+from clinic_app.domain.model_base import AffectedSide, Side
 from clinic_app.domain.patient import Patient
+from clinic_app.domain.value_text import format_value
 
 if TYPE_CHECKING:
     from clinic_app.domain.decision.registry import Outcome
@@ -47,7 +46,7 @@ class Context:
         return get_value(self.assessment, path)
 
     def trigger(self, path: Path, value: Any) -> Trigger:
-        return Trigger(path, self.label(path), format_value(value, self.unit(path)))
+        return Trigger(path, self.label(path), format_value(value, unit=self.unit(path)))
 
     def label(self, path: Path) -> str:
         spec = self._specs.get(path)
@@ -197,22 +196,3 @@ def _has_any_value(node: Any) -> bool:
     if isinstance(node, dict):
         return any(_has_any_value(value) for value in node.values())
     return True
-
-
-def format_value(value: Any, unit: str | None = None) -> str:
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, Choice):
-        return value.label
-    if isinstance(value, Enum):
-        return str(value.value)
-    if isinstance(value, set | frozenset | list | tuple):
-        if not value:
-            return "none"
-        return ", ".join(sorted(format_value(item) for item in value))
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    suffix = f" {unit}" if unit and not unit[0].isdigit() else ""
-    return f"{value}{suffix}"

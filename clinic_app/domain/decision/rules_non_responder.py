@@ -67,7 +67,7 @@ def change_too_small(context: Context) -> Cond:
 @rule(
     "NON-RESPONDER", "No meaningful improvement after adequate treatment: re-evaluate",
     category=HintCategory.IMAGING, urgency=Urgency.ROUTINE,
-    sources=(src.COVEY_HAWKS, src.CROSSLEY_2004, src.FARRAR_2001, src.REFERENCE_DEFAULT),
+    sources=(src.COVEY_HAWKS, src.CROSSLEY_2004, src.FARRAR_2001, src.NON_RESPONDER_DEFAULT),
     evidence="[D]",
     reads=((*TREATMENT, "weeks"), (*TREATMENT, "adherence_percent"), ("outcomes", "kujala"),
            ("outcomes", "pain", "usual"), (BASELINE,)),
@@ -91,7 +91,7 @@ def non_responder(context: Context) -> Outcome:
 @rule(
     "NON-RESPONDER-12W", "Still no better at 12 weeks with negative radiographs: MRI or referral",
     category=HintCategory.IMAGING, urgency=Urgency.ROUTINE,
-    sources=(src.COVEY_HAWKS, src.ACR_CHRONIC, src.REFERENCE_DEFAULT), evidence="[D]",
+    sources=(src.COVEY_HAWKS, src.ACR_CHRONIC, src.NON_RESPONDER_DEFAULT), evidence="[D]",
     reads=((*TREATMENT, "weeks"), ("history", "past", "knee_radiographs")),
     reasoning="The non-responder rule holds at about 12 weeks of treatment and the knee "
     "radiographs were negative (or showed only an effusion).",

@@ -27,7 +27,7 @@ from clinic_app.domain.history import (
 COMPLAINT = ("history", "complaint")
 LIG = ("screens", "meniscus_ligaments")
 PALP = ("screens", "palpation")
-PFP_SOURCES = (src.JOSPT_2019, src.CROSSLEY_2016, src.FERBER_2015, src.REFERENCE_DEFAULT)
+PFP_SOURCES = (src.JOSPT_2019, src.CROSSLEY_2016, src.FERBER_2015, src.PFP_LIKELY_DEFAULT)
 
 
 def core_criteria(context: Context) -> dict[str, Cond]:

@@ -1,4 +1,4 @@
-"""The stable JSON form of an evaluation (documented in this package's README.md)."""
+"""The stable JSON form of an evaluation (documented in the README under `clinic-app evaluate`)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,9 @@
-"""Citations the rules point to (reference.md section 8 and the sections they come from)."""
+"""The sources each rule cites, as printed on hints and notes.
+
+Named sources are cited by author and year as in the clinical reference's source list.
+Where a rule is the product's own combination of those sources, the citation names the
+Clinic App clinical reference section and says "product default".
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,6 @@ FERBER_2015 = (
     "Ferber 2015 inclusion set, BMC Musculoskelet Disord 2018 (doi 10.1186/s12891-018-2045-3)"
 )
 COOK_2010 = "Cook C et al. 2010 (PMC2841549): 2 of 3 clinical signs, LR+ 4.0"
-REFERENCE_DEFAULT = "Clinic App default built from reference.md (product default, editable)"
 OTTAWA = "Stiell IG et al. Ottawa knee rule. Ann Emerg Med 1995;26:405; JAMA 1996;275:611"
 OTTAWA_CHILDREN = "Bulloch B et al. Ottawa knee rule in children 2-16, 2003"
 PITTSBURGH = "Seaberg DC, Jackson R. Pittsburgh knee rule"
@@ -28,5 +32,18 @@ HANADA_2012 = "Hanada 2012 (Osgood-Schlatter age ranges)"
 FERBER_2010 = "Ferber R et al. Ober and Thomas tests. J Athl Train 2010;45:344"
 CROSSLEY_2004 = "Crossley KM et al. Arch Phys Med Rehabil 2004;85:815 (AKPS change ~10)"
 FARRAR_2001 = "Farrar JT et al. 2001 (pain change >= 2 points or >= 30%)"
-SOURCE_ARTICLE = "Source article on runner's knee (escalation advice), reference.md section 6"
-REFERENCE_SECTION_5 = "reference.md section 5 (differential table; secondary summary)"
+PFP_LIKELY_DEFAULT = (
+    "Clinic App clinical reference, section 1 (product default: the \"PFP likely\" criteria "
+    "combined from Willy 2019, Crossley 2016 and Ferber 2015)"
+)
+NON_RESPONDER_DEFAULT = (
+    "Clinic App clinical reference, section 6 (product default: the non-responder rule built "
+    "from Covey & Hawks 2016, Crossley 2004 and Farrar 2001)"
+)
+SOURCE_ARTICLE = (
+    "Source article on runner's knee: when to see an orthopaedic specialist "
+    "(Clinic App clinical reference, section 6)"
+)
+REFERENCE_SECTION_5 = (
+    "Clinic App clinical reference, section 5 (differential diagnosis table, secondary summary)"
+)

@@ -7,24 +7,13 @@ are listed too, so nothing pressing disappears from the record.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from clinic_app.domain.assessment import Assessment, HintDecisionKind
+from clinic_app.domain.decision import Evaluation, Hint
 from clinic_app.domain.fields import spec_index
 from clinic_app.domain.soap.document import Block, Line
 
-if TYPE_CHECKING:
-    from clinic_app.domain.decision.model import Evaluation, Hint
 
-UNAVAILABLE = (
-    "Decision support was not available for this note: no hints were evaluated, "
-    "red flags were not screened by the rules."
-)
-
-
-def appraisal_blocks(assessment: Assessment, evaluation: Evaluation | None) -> tuple[Block, ...]:
-    if evaluation is None:
-        return (Block("Clinical impression", (Line(UNAVAILABLE, abnormal=True),)),)
+def appraisal_blocks(assessment: Assessment, evaluation: Evaluation) -> tuple[Block, ...]:
     conclusion = evaluation.conclusion
     impression: list[Line] = [
         Line(f"{item.condition} ({item.confidence})", "Impression:")

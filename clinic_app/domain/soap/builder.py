@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 from clinic_app.domain.assessment import Assessment, AssessmentStatus
+from clinic_app.domain.decision import Evaluation
 from clinic_app.domain.kujala import KUJALA_SOURCE
 from clinic_app.domain.patient import Patient
 from clinic_app.domain.records.signature import RecordTrail
@@ -17,9 +17,6 @@ from clinic_app.domain.soap.document import PatientIdentity, SoapNote, SoapSecti
 from clinic_app.domain.soap.objective import objective_blocks
 from clinic_app.domain.soap.plan_part import plan_blocks
 from clinic_app.domain.soap.subjective import subjective_blocks
-
-if TYPE_CHECKING:
-    from clinic_app.domain.decision.model import Evaluation
 
 PRODUCT_DEFAULTS = (
     "Strength deficit: limb symmetry index below 90%.",
@@ -39,7 +36,7 @@ CORE_SOURCES = (
 def build_soap_note(
     patient: Patient,
     assessment: Assessment,
-    evaluation: Evaluation | None,
+    evaluation: Evaluation,
     plan: RehabPlan,
     library: ExerciseLibrary,
     trail: RecordTrail | None = None,
@@ -51,10 +48,6 @@ def build_soap_note(
         SoapSection("A", "Assessment", appraisal_blocks(assessment, evaluation), free.assessment),
         SoapSection("P", "Plan", plan_blocks(assessment, evaluation, plan, library), free.plan),
     )
-    version = (
-        evaluation.rule_set_version if evaluation is not None
-        else assessment.rule_set_version or "not evaluated"
-    )
     return SoapNote(
         patient=identity(patient, assessment),
         assessment_date=assessment.assessment_date,
@@ -64,7 +57,7 @@ def build_soap_note(
             assessment.affected_side.label if assessment.affected_side else "not recorded"
         ),
         sections=sections,
-        rule_set_version=version,
+        rule_set_version=evaluation.rule_set_version,
         sources=_sources(evaluation, build_handout(plan, library).sources),
         defaults=PRODUCT_DEFAULTS,
         trail=trail,
@@ -81,11 +74,9 @@ def identity(patient: Patient, assessment: Assessment) -> PatientIdentity:
     )
 
 
-def _sources(evaluation: Evaluation | None, plan_sources: Iterable[str]) -> tuple[str, ...]:
+def _sources(evaluation: Evaluation, plan_sources: Iterable[str]) -> tuple[str, ...]:
     """Each source once, in order of first use (trailing full stops ignored when comparing)."""
-    found = list(CORE_SOURCES)
-    if evaluation is not None:
-        found += [source for hint in evaluation.fired for source in hint.sources]
+    found = [*CORE_SOURCES, *(source for hint in evaluation.fired for source in hint.sources)]
     found += [KUJALA_SOURCE, *plan_sources]
     unique: dict[str, str] = {}
     for source in found:

@@ -3,44 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
-from enum import Enum
 from typing import Any
 
 from clinic_app.domain.exam_functional import Rating
 from clinic_app.domain.exam_gait import Severity
 from clinic_app.domain.exam_patellar import Crepitus, EffusionGrade
-from clinic_app.domain.fields import FieldSpec, Path
-from clinic_app.domain.model_base import Choice
+from clinic_app.domain.fields import Path
 
 # Yes/no findings where "yes" is the expected, reassuring answer.
 REASSURING_WHEN_TRUE = frozenset({"can_flex_to_90", "straight_leg_raise_possible"})
 # Recorded only: the reference gives them no diagnostic weight (Clarke's sign, Q-angle).
 NEVER_MARKED = frozenset({"clarke_sign", "q_angle_deg", "tilt_degrees", "notes"})
-
-
-def format_value(value: Any, spec: FieldSpec | None = None) -> str:
-    unit = spec.unit if spec else None
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, Choice):
-        return value.label
-    if isinstance(value, Enum):
-        return str(value.value)
-    if isinstance(value, set | frozenset | list | tuple):
-        if not value:
-            return "none"
-        return ", ".join(sorted(format_value(item).lower() for item in value))
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, int | float):
-        number = f"{value:g}"
-        if unit and not unit[0].isdigit():
-            return f"{number} {unit}"
-        return number
-    if spec is not None and spec.kind == "choice":
-        return spec.label_of(str(value))
-    return str(value)
 
 
 _NUMERIC_LIMITS: dict[str, Callable[[float], bool]] = {

@@ -27,7 +27,8 @@ from clinic_app.domain.fields import FieldSpec, Path, get_value, spec_index
 from clinic_app.domain.kujala import score_kujala
 from clinic_app.domain.model_base import Side
 from clinic_app.domain.soap.document import Block, Line, Table
-from clinic_app.domain.soap.formatting import format_value, is_abnormal
+from clinic_app.domain.soap.formatting import is_abnormal
+from clinic_app.domain.value_text import format_value
 
 GENERIC_SECTIONS = ("patellar", "foot_ankle", "gait", "functional", "screens")
 NOT_ASSESSED = "not assessed"
@@ -108,7 +109,7 @@ def _add_single(rows: _Rows, assessment: Assessment, spec: FieldSpec) -> None:
         return
     if is_abnormal(spec.path, value):
         rows.single_marks.add(len(rows.single))
-    rows.single.append((_label(spec), format_value(value, spec)))
+    rows.single.append((_label(spec), format_value(value, spec, lower_items=True)))
 
 
 def _add_bilateral(rows: _Rows, assessment: Assessment, left: FieldSpec, right: FieldSpec) -> None:
@@ -119,7 +120,9 @@ def _add_bilateral(rows: _Rows, assessment: Assessment, left: FieldSpec, right: 
     pairs = zip((left, right), values, strict=True)
     if any(is_abnormal(spec.path, value) for spec, value in pairs):
         rows.bilateral_marks.add(len(rows.bilateral))
-    cells = tuple(NOT_ASSESSED if v is None else format_value(v, left) for v in values)
+    cells = tuple(
+        NOT_ASSESSED if v is None else format_value(v, left, lower_items=True) for v in values
+    )
     rows.bilateral.append((_label(left), cells[0], cells[1]))
 
 

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from clinic_app.domain.assessment import Assessment
+from clinic_app.domain.decision import Evaluation
 from clinic_app.domain.rehab.library import ExerciseLibrary
 from clinic_app.domain.rehab.plan import RehabPlan
 from clinic_app.domain.soap.document import Block, Line
-
-if TYPE_CHECKING:
-    from clinic_app.domain.decision.model import Evaluation
 
 FOLLOW_UP_DEFAULT = (
     "not set; product default: review in 1-2 weeks, repeat Kujala AKPS and NPRS at 6 and "
@@ -26,7 +22,7 @@ EDUCATION = (
 
 def plan_blocks(
     assessment: Assessment,
-    evaluation: Evaluation | None,
+    evaluation: Evaluation,
     plan: RehabPlan,
     library: ExerciseLibrary,
 ) -> tuple[Block, ...]:
@@ -61,7 +57,7 @@ def plan_blocks(
     referral_lines = []
     if assessment.referral:
         referral_lines.append(Line(assessment.referral, "Referral (clinician):"))
-    if evaluation is not None and evaluation.conclusion.referral:
+    if evaluation.conclusion.referral:
         referral_lines.append(Line(
             evaluation.conclusion.referral, "Referral (decision support):", abnormal=True
         ))

@@ -14,7 +14,7 @@ from clinic_app.domain.fields import spec_index
 from clinic_app.domain.history import History, TraumaMechanism
 from clinic_app.domain.patient import Patient
 from clinic_app.domain.soap.document import Block, Line
-from clinic_app.domain.soap.formatting import format_value
+from clinic_app.domain.value_text import format_value
 
 _YES_NO_GROUPS = (
     ("mechanical", "Mechanical symptoms"),
@@ -64,9 +64,10 @@ def _pain_lines(assessment: Assessment) -> list[Line]:
     pain = assessment.outcomes.pain
     lines: list[Line] = []
     if complaint.pain_regions is not None:
-        lines.append(Line(format_value(complaint.pain_regions).capitalize() + ".", "Location:"))
+        regions = format_value(complaint.pain_regions, lower_items=True)
+        lines.append(Line(regions.capitalize() + ".", "Location:"))
     if complaint.aggravating_activities is not None:
-        text = format_value(complaint.aggravating_activities)
+        text = format_value(complaint.aggravating_activities, lower_items=True)
         if complaint.sitting_minutes_to_onset is not None:
             text += f" (sitting: pain after {complaint.sitting_minutes_to_onset} min)"
         lines.append(Line(text.capitalize() + ".", "Aggravated by:"))
@@ -131,7 +132,7 @@ def _yes_no_line(history: History, key: str, title: str) -> Line | None:
         elif isinstance(value, bool):
             (reports if value else denies).append(label)
         elif not (isinstance(value, int | float) and value == 0):
-            extra.append(f"{label}: {format_value(value, spec)}")
+            extra.append(f"{label}: {format_value(value, spec, lower_items=True)}")
         else:
             denies.append(label)
     if not (reports or denies or extra):
@@ -153,7 +154,7 @@ def _activity_lines(history: History) -> list[Line]:
     if activity.sport:
         parts.append(activity.sport)
     if activity.activity_types is not None:
-        parts.append(f"type: {format_value(activity.activity_types)}")
+        parts.append(f"type: {format_value(activity.activity_types, lower_items=True)}")
     if activity.weekly_volume_km is not None:
         parts.append(f"{activity.weekly_volume_km:g} km/week")
     if activity.weekly_volume_hours is not None:
