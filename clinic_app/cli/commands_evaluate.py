@@ -47,8 +47,7 @@ def render_text(evaluation: Evaluation, title: str | None = None) -> str:
     for number, impression in enumerate(conclusion.impressions, start=1):
         lines.append(f"  {number}. {impression.condition}: {impression.confidence}")
     lines.append(f"  Imaging: {conclusion.imaging.describe()}")
-    loading = "allowed" if conclusion.loading_programme_allowed else "WITHHELD until reviewed"
-    lines.append(f"  Loading programme: {loading}")
+    lines.append(f"  Loading programme: {conclusion.loading_advice}")
     if conclusion.referral:
         lines.append(f"  Referral: {conclusion.referral}")
     lines += ["", "HINTS"]

@@ -8,6 +8,7 @@ Absent findings mean "not assessed".
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Literal
 
 from pydantic import Field, ValidationError
@@ -50,9 +51,51 @@ def parse_case(text: str) -> CaseFile:
     if not isinstance(data, dict):
         raise CaseFileError(["(file): expected a JSON object with patient and assessment"])
     try:
-        return CaseFile.model_validate(data)
+        case = CaseFile.model_validate(data)
     except ValidationError as error:
         raise CaseFileError(_case_error_lines(error)) from error
+    conflicts = date_conflicts(case)
+    if conflicts:
+        raise CaseFileError(conflicts)
+    return case
+
+
+def date_conflicts(case: CaseFile) -> list[str]:
+    """Dates that cannot all be true: one line each, naming both fields and their values."""
+    born = case.patient.date_of_birth
+    lines = []
+
+    def check(where: str, assessment: Assessment, not_after: date | None, after_name: str) -> None:
+        on = assessment.assessment_date
+        if on < born:
+            lines.append(
+                f"{where}.assessment_date (Assessment date): {on} is before the patient's date "
+                f"of birth ({born}); expected a date on or after it"
+            )
+        injury = assessment.history.trauma.injury_date
+        if injury is not None and not born <= injury <= on:
+            lines.append(
+                f"{where}.history.trauma.injury_date (Date of injury): {injury} is not between "
+                f"the date of birth ({born}) and the assessment date ({on})"
+            )
+        if not_after is not None and on > not_after:
+            lines.append(
+                f"{where}.assessment_date (Assessment date): {on} is after {after_name} "
+                f"({not_after}); earlier assessments must come first, oldest first"
+            )
+
+    check("assessment", case.assessment, None, "")
+    previous: date | None = None
+    for index, earlier in enumerate(case.earlier_assessments):
+        where = f"earlier_assessments.{index}"
+        check(where, earlier, case.assessment.assessment_date, "the current assessment's date")
+        if previous is not None and earlier.assessment_date < previous:
+            lines.append(
+                f"{where}.assessment_date (Assessment date): {earlier.assessment_date} comes "
+                f"before the previous earlier assessment ({previous}); list them oldest first"
+            )
+        previous = earlier.assessment_date
+    return lines
 
 
 def _case_error_lines(error: ValidationError) -> list[str]:

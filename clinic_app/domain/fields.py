@@ -129,6 +129,8 @@ def _scalar_spec(
     origin = get_origin(annotation)
     if origin in (set, frozenset, list):
         (member,) = get_args(annotation)
+        if not _is_choice(member):  # a list of documents (earlier assessments) is no leaf
+            return FieldSpec(kind="text", **common)
         return FieldSpec(kind="choices", options=_options(member), **common)
     if origin is Literal or (isinstance(annotation, type) and issubclass(annotation, Enum)):
         return FieldSpec(kind="choice", options=_options(annotation), **common)
@@ -144,6 +146,12 @@ def _scalar_spec(
     return FieldSpec(kind="text", **common)
 
 
+def _is_choice(annotation: Any) -> bool:
+    return get_origin(annotation) is Literal or (
+        isinstance(annotation, type) and issubclass(annotation, Enum)
+    )
+
+
 def _options(annotation: Any) -> tuple[tuple[str, str], ...]:
     if get_origin(annotation) is Literal:
         from clinic_app.domain.kujala import KUJALA_ITEMS  # labels for Kujala codes
@@ -154,7 +162,7 @@ def _options(annotation: Any) -> tuple[tuple[str, str], ...]:
         }
         codes = get_args(annotation)
         names = labels.get(codes, {})
-        return tuple((code, names.get(code, code)) for code in codes)
+        return tuple((str(code), names.get(code, str(code))) for code in codes)
     return tuple(
         (member.value, member.label if isinstance(member, Choice) else str(member.value))
         for member in annotation

@@ -135,13 +135,11 @@ class ConclusionView(QFrame):
             text = (f"<b>Imaging: {escape(imaging.modality)}, {escape(imaging.region)}</b>"
                     f"{views}. {escape(imaging.reason)}")
         self.imaging.setText(text)
-        if conclusion.loading_programme_allowed:
-            self.loading.setText("<b>Loading programme:</b> allowed.")
+        advice = escape(conclusion.loading_advice)
+        if conclusion.loading_programme_allowed and not conclusion.red_flags_not_screened:
+            self.loading.setText(f"<b>Loading programme:</b> {advice}.")
         else:
-            self.loading.setText(
-                "<b>Loading programme: withheld</b> until the red flag or urgent finding has "
-                "been reviewed."
-            )
+            self.loading.setText(f"<b>Loading programme: {advice}</b>.")
 
 
 class HintCard(QFrame):

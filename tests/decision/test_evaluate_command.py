@@ -16,8 +16,7 @@ CASE2 = resource("demo", "case2.json")
 
 @pytest.fixture
 def case2() -> Path:
-    if not CASE2.exists():
-        pytest.skip("demo case 2 not written yet")
+    assert CASE2.is_file(), f"demo case 2 missing: {CASE2}"
     return CASE2
 
 

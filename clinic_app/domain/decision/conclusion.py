@@ -159,13 +159,18 @@ def conclude(hints: Sequence[Hint], context: Context) -> Conclusion:
     referral = next((h.referral for h in fired if h.referral), None)
     impressions = rank_impressions(fired, context.pfp_verdict)
     waiting = [h for h in hints if not h.fired]
-    summary = _summary(impressions, top, imaging, stoppers, referral, waiting)
-    return Conclusion(impressions, top, imaging, not stoppers, referral, summary)
+    unscreened = tuple(
+        h.title for h in waiting
+        if h.category is HintCategory.RED_FLAG and h.status == "cannot_evaluate"
+    )
+    summary = _summary(impressions, top, imaging, stoppers, referral, waiting, unscreened)
+    return Conclusion(impressions, top, imaging, not stoppers, referral, summary, unscreened)
 
 
 def _summary(
     impressions: Sequence[Impression], top: Urgency, imaging: ImagingAdvice,
     stoppers: Sequence[Hint], referral: str | None, waiting: Sequence[Hint],
+    unscreened: Sequence[str] = (),
 ) -> str:
     parts = []
     leading = [i for i in impressions if i.confidence not in NOT_LEADING]
@@ -186,6 +191,10 @@ def _summary(
         )
     if referral:
         parts.append(f"Referral: {referral}.")
+    if unscreened:
+        parts.append(
+            f"Red-flag screen incomplete ({len(unscreened)} not assessed): not cleared yet."
+        )
     if waiting:
         parts.append(f"{len(waiting)} rule(s) cannot be evaluated yet: findings missing.")
     return " ".join(parts)

@@ -127,6 +127,20 @@ class Conclusion:
     loading_programme_allowed: bool
     referral: str | None
     summary: str
+    # Red-flag rules that cannot be evaluated yet: the screen is incomplete, never "clear".
+    red_flags_not_screened: tuple[str, ...] = ()
+
+    @property
+    def loading_advice(self) -> str:
+        """The loading programme's status in words (the same on every output)."""
+        if not self.loading_programme_allowed:
+            return "WITHHELD until the red flag or urgent finding has been reviewed"
+        if self.red_flags_not_screened:
+            return (
+                "allowed once the red-flag screen is complete (not yet assessed: "
+                + "; ".join(self.red_flags_not_screened) + ")"
+            )
+        return "allowed"
 
 
 @dataclass(frozen=True)

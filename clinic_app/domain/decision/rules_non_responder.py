@@ -74,7 +74,7 @@ def change_too_small(context: Context) -> Cond:
     reasoning=f"At least {ADEQUATE_WEEKS} weeks of treatment with adherence of "
     f"{ADHERENT_PERCENT}% or more [D], yet the AKPS changed by less than {KUJALA_MCIC} points "
     f"and usual pain by less than {NPRS_MEANINGFUL_DROP} points since the first assessment. "
-    "Routine urgency: the reference names no other for this step of the PFP pathway.",
+    "Routine urgency: the clinical reference names no other for this step of the PFP pathway.",
     action="Re-evaluate the diagnosis; knee radiographs; consider orthopaedic or sports "
     "medicine referral.",
     imaging=knee_radiographs("no improvement after adequate treatment"),

@@ -61,6 +61,7 @@ def evaluation_json(evaluation: Evaluation, case_title: str | None = None) -> di
             "top_urgency": conclusion.top_urgency.value,
             "imaging": imaging_json(conclusion.imaging),
             "loading_programme_allowed": conclusion.loading_programme_allowed,
+            "red_flags_not_screened": list(conclusion.red_flags_not_screened),
             "referral": conclusion.referral,
             "summary": conclusion.summary,
         },

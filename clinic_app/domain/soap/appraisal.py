@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from clinic_app.domain.assessment import Assessment, HintDecisionKind
 from clinic_app.domain.decision import Evaluation, Hint
-from clinic_app.domain.fields import spec_index
+from clinic_app.domain.decision.context import finding_label
 from clinic_app.domain.soap.document import Block, Line
 
 
@@ -31,6 +31,11 @@ def appraisal_blocks(assessment: Assessment, evaluation: Evaluation) -> tuple[Bl
     if not conclusion.loading_programme_allowed:
         impression.append(Line(
             "Loading programme withheld: referral first.", "Exercise:", abnormal=True
+        ))
+    if conclusion.red_flags_not_screened:
+        impression.append(Line(
+            "incomplete, not cleared: " + "; ".join(conclusion.red_flags_not_screened) + ".",
+            "Red-flag screen:", abnormal=True,
         ))
     blocks = [Block("Clinical impression (decision support, weighed by the clinician)",
                     tuple(impression))]
@@ -55,12 +60,7 @@ def appraisal_blocks(assessment: Assessment, evaluation: Evaluation) -> tuple[Bl
 
 
 def _finding_names(hint: Hint) -> str:
-    specs = spec_index(Assessment)
-    names = []
-    for path in hint.missing:
-        spec = specs.get(tuple(path))
-        names.append(spec.title.lower() if spec else ".".join(path))
-    return ", ".join(dict.fromkeys(names))
+    return "; ".join(dict.fromkeys(finding_label(path) for path in hint.missing))
 
 
 def _hint_line(hint: Hint) -> Line:
