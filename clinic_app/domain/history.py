@@ -193,10 +193,14 @@ class HipAndBackScreen(DomainModel):
 
 
 class ThrombosisRisk(DomainModel):
+    # Two separate Wells items (Wells 1997/2003): bedridden belongs with surgery, so a
+    # bedridden post-operative patient scores one point, not two.
     recent_immobilisation: bool | None = finding(
-        "Recent immobilisation (plaster cast, paralysis or bedridden >= 3 days)"
+        "Paralysis, paresis or recent plaster immobilisation of the leg"
     )
-    surgery_within_12_weeks: bool | None = finding("Major surgery within 12 weeks")
+    surgery_within_12_weeks: bool | None = finding(
+        "Bedridden >= 3 days or major surgery within 12 weeks"
+    )
     previous_vte: bool | None = finding("Previous venous thromboembolism")
     calf_swelling_or_tenderness: bool | None = finding("Calf swelling or tenderness reported")
 

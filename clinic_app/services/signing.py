@@ -13,6 +13,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from clinic_app.domain.assessment import AssessmentStatus
+from clinic_app.domain.decision import stamp_rule_set_version
 from clinic_app.domain.records.audit import AuditAction, EntityType
 from clinic_app.domain.records.canonical import content_hash
 from clinic_app.domain.records.roles import (
@@ -154,8 +155,9 @@ class SigningService:
         signed_at = self._now()
         submission = current.submission if from_awaiting else None
         submitted_by = submission.submitted_by if submission else None
+        document = stamp_rule_set_version(current.assessment)  # what the signer saw
         digest = content_hash(
-            current.assessment, current.patient_id, signer.username, signed_at, submitted_by
+            document, current.patient_id, signer.username, signed_at, submitted_by
         )
         signature = Signature(
             signed_by=signer.username, signer_name=signer.signature_name, signed_at=signed_at,
@@ -163,7 +165,7 @@ class SigningService:
             submitter_name=submission.submitter_name if submission else None,
         )
         record = uow.assessments.mark_signed(
-            current.id, current.assessment, current.version, signature,
+            current.id, document, current.version, signature,
             from_awaiting or AssessmentStatus.DRAFT,
         )
         audit(uow, signer, action, EntityType.ASSESSMENT, current.id)

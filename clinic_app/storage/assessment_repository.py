@@ -36,6 +36,8 @@ class SqlAlchemyAssessmentRepository:
         if self._session.get(PatientRow, patient_id) is None:
             raise NotFoundError(f"no patient with id {patient_id}")
         now = utc_now()
+        # Every assessment starts as a draft: only signing (with its signature) seals one.
+        assessment = assessment.model_copy(update={"status": AssessmentStatus.DRAFT})
         row = AssessmentRow(
             patient_id=patient_id, version=FIRST_VERSION, created_at=now, updated_at=now,
             created_by=created_by, **_document_columns(assessment),

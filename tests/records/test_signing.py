@@ -9,6 +9,7 @@ from sqlalchemy.exc import DBAPIError
 
 from clinic_app.app import Services
 from clinic_app.domain.assessment import AssessmentStatus
+from clinic_app.domain.decision import RULE_SET_VERSION, stamp_rule_set_version
 from clinic_app.domain.records.canonical import signed_content
 from clinic_app.domain.records.signature import AddendumError
 from clinic_app.services.ports import RecordLockedError
@@ -25,10 +26,12 @@ def test_signing_stores_the_sha256_of_the_canonical_content(services: Services) 
     signature = stored.signature
     assert signature is not None and signature == signed.signature
     content = signed_content(
-        draft.assessment, draft.patient_id, signature.signed_by, signature.signed_at
+        stamp_rule_set_version(draft.assessment), draft.patient_id, signature.signed_by,
+        signature.signed_at,
     )
     assert hashlib.sha256(content).hexdigest() == signature.content_hash
     assert b'"status":"signed"' in content and b": " not in content  # canonical, compact
+    assert stored.assessment.rule_set_version == RULE_SET_VERSION  # the rules the signer saw
 
 
 def test_a_signed_assessment_refuses_every_write_through_the_services(

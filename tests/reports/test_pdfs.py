@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 from pypdf import PdfReader
@@ -11,6 +11,7 @@ from pypdf import PdfReader
 from clinic_app.domain.assessment import AssessmentStatus
 from clinic_app.domain.case_file import CaseFile
 from clinic_app.domain.patient import Patient, Sex
+from clinic_app.domain.records.signature import RecordTrail, Signature
 from clinic_app.domain.soap.free_text import SoapFreeText
 from clinic_app.reports.exports import export_documents
 from clinic_app.reports.letterhead import Letterhead
@@ -37,9 +38,17 @@ def test_soap_pdf_has_letterhead_patient_and_page_numbers_on_every_page(case1: C
 
 def test_signed_note_has_no_draft_mark(case1: CaseFile) -> None:
     signed = case1.assessment.model_copy(update={"status": AssessmentStatus.SIGNED})
-    documents = export_documents(case1.patient, signed)
+    signature = Signature("amy", "Amy Example", datetime(2026, 11, 2, 9, 30, tzinfo=UTC), "ab" * 32)
+    documents = export_documents(case1.patient, signed, trail=RecordTrail(signature))
     assert "DRAFT" not in pdf_text(documents.soap_pdf)
     assert "DRAFT" not in pdf_text(documents.plan_pdf)
+
+
+def test_a_status_typed_into_a_file_does_not_make_a_signed_note(case1: CaseFile) -> None:
+    claimed = case1.assessment.model_copy(update={"status": AssessmentStatus.SIGNED})
+    documents = export_documents(case1.patient, claimed)
+    assert "DRAFT" in pdf_text(documents.soap_pdf)
+    assert "DRAFT" in pdf_text(documents.plan_pdf)
 
 
 def test_case1_plan_pdf_has_hip_exercises_cadence_and_shoes(case1: CaseFile) -> None:

@@ -105,8 +105,7 @@ def test_unknown_ids_are_not_found(database: Database, patient_id: int) -> None:
 
 def test_for_patient_lists_summaries_oldest_first(database: Database, patient_id: int) -> None:
     later = start(
-        database, patient_id,
-        Assessment(assessment_date=date(2024, 6, 1), clinician="B", status=AssessmentStatus.SIGNED),
+        database, patient_id, Assessment(assessment_date=date(2024, 6, 1), clinician="B")
     )
     earlier = start(
         database, patient_id, Assessment(assessment_date=date(2024, 3, 1), clinician="A")
@@ -116,8 +115,18 @@ def test_for_patient_lists_summaries_oldest_first(database: Database, patient_id
         assert uow.assessments.for_patient(patient_id + 1) == []
     assert [(s.id, s.assessment_date, s.clinician, s.status) for s in summaries] == [
         (earlier, date(2024, 3, 1), "A", AssessmentStatus.DRAFT),
-        (later, date(2024, 6, 1), "B", AssessmentStatus.SIGNED),
+        (later, date(2024, 6, 1), "B", AssessmentStatus.DRAFT),
     ]
+
+
+def test_a_document_claiming_to_be_signed_is_stored_as_a_draft(
+    database: Database, patient_id: int
+) -> None:
+    claimed = Assessment(assessment_date=date(2024, 6, 1), status=AssessmentStatus.SIGNED)
+    assessment_id = start(database, patient_id, claimed)
+    with database.unit_of_work() as uow:
+        stored = uow.assessments.get(assessment_id)
+    assert stored.assessment.status is AssessmentStatus.DRAFT and stored.signature is None
 
 
 def test_the_stored_document_leaves_out_findings_not_assessed(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from clinic_app.domain.assessment import Assessment, AssessmentStatus
+from clinic_app.domain.assessment import Assessment
 from clinic_app.domain.decision import Evaluation
 from clinic_app.domain.kujala import KUJALA_SOURCE
 from clinic_app.domain.patient import Patient
@@ -52,16 +52,28 @@ def build_soap_note(
         patient=identity(patient, assessment),
         assessment_date=assessment.assessment_date,
         clinician=assessment.clinician,
-        signed=assessment.status is AssessmentStatus.SIGNED,
+        # Only a stored signature makes a signed note: a status typed into a file does not.
+        signed=trail is not None and trail.signature is not None,
         affected_side=(
             assessment.affected_side.label if assessment.affected_side else "not recorded"
         ),
         sections=sections,
-        rule_set_version=evaluation.rule_set_version,
+        rule_set_version=_rule_set_text(assessment, evaluation, trail),
         sources=_sources(evaluation, build_handout(plan, library).sources),
         defaults=PRODUCT_DEFAULTS,
         trail=trail,
     )
+
+
+def _rule_set_text(
+    assessment: Assessment, evaluation: Evaluation, trail: RecordTrail | None
+) -> str:
+    """The rule set of this rendering, and the one in force at signing when they differ."""
+    at_signing = assessment.rule_set_version
+    signed = trail is not None and trail.signature is not None
+    if signed and at_signing and at_signing != evaluation.rule_set_version:
+        return f"{evaluation.rule_set_version} (the note was signed under {at_signing})"
+    return evaluation.rule_set_version
 
 
 def identity(patient: Patient, assessment: Assessment) -> PatientIdentity:
