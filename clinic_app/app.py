@@ -10,14 +10,17 @@ import logging
 import os
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from clinic_app.domain.case_file import CaseFile
     from clinic_app.services.assessment_history import AssessmentHistoryService
     from clinic_app.services.assessments import AssessmentService
     from clinic_app.services.audit_trail import AuditService
     from clinic_app.services.changes import ChangeService
     from clinic_app.services.conflicts import ConflictService
+    from clinic_app.services.demo import DemoService
     from clinic_app.services.patients import PatientService
     from clinic_app.services.signing import SigningService
     from clinic_app.services.users import UserService
@@ -36,6 +39,7 @@ class Services:
     conflicts: ConflictService
     audit: AuditService
     changes: ChangeService
+    demo: DemoService
 
 
 def resolve_database_url(option: str | None) -> str | None:
@@ -56,6 +60,7 @@ def build_services(database: Database) -> Services:
     from clinic_app.services.audit_trail import AuditService
     from clinic_app.services.changes import ChangeService
     from clinic_app.services.conflicts import ConflictService
+    from clinic_app.services.demo import DemoService
     from clinic_app.services.patients import PatientService
     from clinic_app.services.signing import SigningService
     from clinic_app.services.users import UserService
@@ -69,7 +74,16 @@ def build_services(database: Database) -> Services:
         conflicts=ConflictService(database.unit_of_work),
         audit=AuditService(database.unit_of_work),
         changes=ChangeService(database.unit_of_work),
+        demo=DemoService(database.unit_of_work, load_demo_cases),
     )
+
+
+def load_demo_cases(folder: Path | None = None) -> list[CaseFile]:
+    """Parse the bundled practice cases; a broken file raises ``CaseFileError`` naming it."""
+    from clinic_app.domain.case_file import parse_case
+    from clinic_app.resources import demo_case_paths
+
+    return [parse_case(path.read_text(encoding="utf-8")) for path in demo_case_paths(folder)]
 
 
 _log = logging.getLogger(__name__)
@@ -94,23 +108,21 @@ def check_and_back_up(database: Database, today: date | None = None) -> None:
         _log.warning("automatic backup failed: %s", error)
 
 
-def open_with_demo_patients(database_option: str | None) -> Services:
-    """Open and check the database (see ``check_and_back_up``); a database without
-    patients gets the demo patients (first start)."""
+def open_checked(database_option: str | None) -> Services:
+    """Open and check the database (see ``check_and_back_up``) and build the services.
+
+    Nothing is seeded here: the welcome dialog of the first start asks whether to load
+    the demo patients (``Services.demo``)."""
     database = open_database(database_option)
     try:
         check_and_back_up(database)
     except Exception:
         database.close()
         raise
-    if database.is_empty():
-        from clinic_app.services.demo import load_demo_cases, seed_demo_patients
-
-        seed_demo_patients(database.unit_of_work, load_demo_cases())
     return build_services(database)
 
 
 def run_gui(database_option: str | None) -> int:
     from clinic_app.ui.application import run
 
-    return run(lambda: open_with_demo_patients(database_option))
+    return run(lambda: open_checked(database_option))

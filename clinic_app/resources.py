@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -19,3 +20,14 @@ def resources_root() -> Path:
 
 def resource(*parts: str) -> Path:
     return resources_root().joinpath(*parts)
+
+
+def demo_case_paths(folder: Path | None = None) -> list[Path]:
+    """The bundled ``case<N>.json`` practice cases in numeric order (case2 before case10)."""
+    folder = folder if folder is not None else resource("demo")
+    return sorted(folder.glob("case*.json"), key=_case_number)
+
+
+def _case_number(path: Path) -> tuple[int, str]:
+    match = re.search(r"(\d+)", path.stem)
+    return (int(match.group(1)) if match else 0, path.name)

@@ -3,9 +3,11 @@
 # folder, run with a fresh home directory and a minimal environment (no venv, no
 # PYTHONPATH), offscreen.
 # Usage: installer/smoke_test.sh [dist/clinic-app-<version>-linux-<arch>.tar.gz]
-# Checks: --version matches the tarball name; `demo --out` writes readable PDFs (when
-# the command exists); the GUI starts, shows its main window and quits with status 0;
-# the database is created in the user data directory. Prints bundle size and start time.
+# Checks: --version matches the tarball name; `demo --out` writes valid PDFs (pdfinfo,
+# and pypdf reads their text); the GUI starts, shows its main window and quits with
+# status 0; a fresh home gets its database in the user data directory, holding the demo
+# patients (the welcome dialog's default, taken without asking under the quit hook).
+# Prints bundle size and start time.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -14,8 +16,9 @@ if [[ -z "$tarball" || ! -f "$tarball" ]]; then
     echo "smoke test: no bundle tarball found; run installer/build.sh first" >&2
     exit 2
 fi
-# Only the checker (pypdf) runs on the development Python, never the app itself.
+# Only the checkers (pypdf, sqlite3) run on the development Python, never the app itself.
 check_python="${CHECK_PYTHON:-$repo/.venv/bin/python}"
+[[ -x "$check_python" ]] || check_python="$(command -v python3 || true)"
 gui_timeout_s="${GUI_TIMEOUT_S:-60}"
 
 scratch="$(mktemp -d)"
@@ -69,6 +72,15 @@ if run_clean "$scratch" "$app" demo --help >/dev/null 2>&1; then
     for pdf in "${pdfs[@]}"; do
         [[ "$(head -c 4 "$pdf")" == "%PDF" ]] || fail "$pdf does not start with %PDF"
     done
+    checked_by=()
+    if command -v pdfinfo >/dev/null; then
+        for pdf in "${pdfs[@]}"; do
+            pages="$(pdfinfo "$pdf" 2>&1 | sed -n 's/^Pages: *//p')" ||
+                fail "pdfinfo could not read $pdf"
+            [[ "$pages" =~ ^[1-9][0-9]*$ ]] || fail "pdfinfo found no pages in $pdf"
+        done
+        checked_by+=(pdfinfo)
+    fi
     if [[ -x "$check_python" ]] && "$check_python" -c "import pypdf" 2>/dev/null; then
         "$check_python" - "${pdfs[@]}" <<'EOF' || fail "pypdf could not read a demo PDF"
 import sys
@@ -82,9 +94,11 @@ for path in sys.argv[1:]:
         raise SystemExit(f"{path}: no text on {len(reader.pages)} page(s)")
     print(f"  {path.rsplit('/', 1)[-1]}: {len(reader.pages)} page(s), {len(text)} characters")
 EOF
-    else
-        echo "  (pypdf not available at $check_python: checked the %PDF header only)"
+        checked_by+=(pypdf)
     fi
+    ((${#checked_by[@]} > 0)) ||
+        fail "neither pdfinfo (poppler-utils) nor pypdf is available to check the PDFs"
+    echo "  ${#pdfs[@]} PDFs valid (checked with ${checked_by[*]})"
 else
     step "SKIP demo: this build has no 'demo' command"
 fi
@@ -112,9 +126,19 @@ grep -v "propagateSizeHints" "$gui_log" || true
 if grep -q "Traceback" "$gui_log"; then
     fail "GUI printed a Python traceback"
 fi
-find "$home/.local/share" -type f 2>/dev/null | grep -q . ||
-    fail "nothing was created in the user data directory $home/.local/share"
+database="$home/.local/share/clinic-app/clinic.sqlite3"
+[[ -f "$database" ]] ||
+    fail "no database in the user data directory: $(cd "$home" && find . -type f | tr '\n' ' ')"
 echo "  user data directory: $(cd "$home" && find .local/share -type f | tr '\n' ' ')"
+if [[ -n "$check_python" ]]; then
+    patients="$("$check_python" -c '
+import sqlite3, sys
+with sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True) as connection:
+    print(connection.execute("select count(*) from patients").fetchone()[0])' "$database")" ||
+        fail "could not read the new database"
+    ((patients > 0)) || fail "the first start loaded no demo patients"
+    echo "  first start: $patients demo patients in the new database"
+fi
 again_start_ms="$(time_gui_start "$app" "$home")" || fail "second GUI start failed"
 
 step "result"

@@ -1,7 +1,8 @@
 """Command-line interface: every job the GUI does to data, scriptable.
 
 Each ``commands_*`` module adds its subcommands in ``register``; a handler takes
-the parsed arguments and returns the exit code (0 ok, 1 check failed, 2 bad input).
+the parsed arguments and returns the exit code (0 ok, 1 check failed, 2 bad input),
+or raises ``CommandError``, which ``main`` prints as one line prefixed with the command.
 The command modules are imported only when a command is given, so opening the
 desktop app does not pay for PDF, rules or migration imports it does not need yet.
 """
@@ -20,7 +21,10 @@ COMMAND_MODULES = (
     "commands_db",
     "commands_evaluate",
     "commands_export",
-    "commands_records",
+    "commands_demo",
+    "commands_audit",
+    "commands_users",
+    "commands_backup",
 )
 
 
@@ -66,8 +70,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         from clinic_app.app import run_gui
 
         return run_gui(args.database)
+    from clinic_app.cli.errors import CommandError
+
     try:
         return int(args.handler(args))
+    except CommandError as error:
+        print(f"{_command_name(args)}: {error}", file=sys.stderr)
+        return error.exit_code
     except BrokenPipeError:  # output piped into head or similar
         sys.stderr.close()
         return 0
+
+
+def _command_name(args: argparse.Namespace) -> str:
+    """"user add", "audit verify", ...: the command and its action, as typed."""
+    return " ".join(
+        str(value) for name, value in vars(args).items()
+        if value is not None and (name == "command" or name.endswith("_command"))
+    )

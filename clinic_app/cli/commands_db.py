@@ -13,8 +13,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _upgrade(args: argparse.Namespace) -> int:
-    from clinic_app.app import open_database
+    from clinic_app.cli.database_access import open_database
 
-    database = open_database(args.database)
-    print(f"database at {database.display_url} is at schema revision {database.revision()}")
+    database = open_database(args, existing=False)
+    try:
+        print(f"database at {database.display_url} is at schema revision {database.revision()}")
+    finally:
+        database.close()
     return 0

@@ -1,20 +1,30 @@
-"""``export``: SOAP note and rehab plan PDFs for a case file or a stored assessment;
-``demo``: both documents for every bundled demo case."""
+"""``export``: the SOAP note and rehab plan of a case file or a stored assessment.
+
+A stored assessment is exported by a known user (``--as`` with their password when
+several users share the database), checked before any document is built, and the
+export enters the audit trail only once every file has been written.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from clinic_app.cli.commands_case import read_case
-from clinic_app.domain.assessment import Assessment
-from clinic_app.domain.case_file import CaseFileError
-from clinic_app.domain.patient import Patient
-from clinic_app.domain.records.signature import RecordTrail
-from clinic_app.reports.exports import export_documents
-from clinic_app.reports.letterhead import DEFAULT_LETTERHEAD, Letterhead
-from clinic_app.resources import resource
+from clinic_app.cli.credentials import acting_user, add_acting_option
+from clinic_app.cli.database_access import open_database
+from clinic_app.cli.errors import CommandError
+from clinic_app.cli.letterhead_options import add_letterhead_options, letterhead_from
+from clinic_app.cli.private_output import write_private_file
+
+if TYPE_CHECKING:
+    from clinic_app.app import Services
+    from clinic_app.reports.exports import ExportedDocuments
+    from clinic_app.reports.letterhead import Letterhead
+
+STANDARD_OUTPUT = "-"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -28,116 +38,126 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     export.add_argument("--plan", type=Path, metavar="OUT.pdf", help="rehab plan PDF")
     export.add_argument("--text", type=Path, metavar="OUT.txt",
                         help="SOAP note as plain text ('-' for standard output)")
-    _letterhead_options(export)
+    add_acting_option(export, "with --assessment: the user exporting it (needed when "
+                      "several users share the database)")
+    add_letterhead_options(export)
     export.set_defaults(handler=_export)
 
-    demo = subparsers.add_parser(
-        "demo", help="write the SOAP note and rehab plan of every demo case into a folder"
-    )
-    demo.add_argument("--out", type=Path, required=True, metavar="DIR")
-    _letterhead_options(demo)
-    demo.set_defaults(handler=_demo)
 
+@dataclass(frozen=True)
+class _Output:
+    option: str
+    path: Path
 
-def _letterhead_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--clinic-name", default=DEFAULT_LETTERHEAD.clinic_name)
-    parser.add_argument("--clinic-address", default="", help="use \\n for line breaks")
-    parser.add_argument("--logo", type=Path, help="PNG or JPEG logo for the letterhead")
-
-
-def _letterhead(args: argparse.Namespace) -> Letterhead:
-    return Letterhead(
-        clinic_name=args.clinic_name,
-        address=args.clinic_address.replace("\\n", "\n"),
-        logo_path=args.logo,
-    )
+    @property
+    def to_standard_output(self) -> bool:
+        return self.option == "--text" and str(self.path) == STANDARD_OUTPUT
 
 
 def _export(args: argparse.Namespace) -> int:
-    if not (args.soap or args.plan or args.text):
-        print("export: give at least one of --soap, --plan, --text", file=sys.stderr)
-        return 2
-    try:
-        patient, assessment, earlier, trail = _load(args)
-    except CaseFileError as error:
-        for line in error.lines:
-            print(f"{args.case}: {line}", file=sys.stderr)
-        return 2
-    except LookupError as error:
-        print(f"export: {error}", file=sys.stderr)
-        return 2
-    documents = export_documents(patient, assessment, earlier, _letterhead(args), trail)
-    if args.assessment is not None:
-        from clinic_app.app import build_services, open_database
-
-        try:  # the audit trail records every export of a stored record
-            build_services(open_database(args.database)).audit.record_export(args.assessment)
-        except PermissionError as error:
-            print(f"export: {error}", file=sys.stderr)
-            return 2
-    try:
-        if args.soap:
-            _write(args.soap, documents.soap_pdf)
-        if args.plan:
-            _write(args.plan, documents.plan_pdf)
-        if args.text:
-            if str(args.text) == "-":
-                sys.stdout.write(documents.soap_text)
-            else:
-                _write(args.text, documents.soap_text.encode("utf-8"))
-    except OSError as error:
-        print(f"export: cannot write {error.filename}: {error.strerror}", file=sys.stderr)
-        return 1
+    outputs = [
+        _Output(option, path)
+        for option, path in (("--soap", args.soap), ("--plan", args.plan), ("--text", args.text))
+        if path is not None
+    ]
+    if not outputs:
+        raise CommandError("no output given: use at least one of --soap, --plan, --text")
+    for output in outputs:
+        if not output.to_standard_output and output.path.is_dir():
+            raise CommandError(
+                f"{output.option} {str(output.path)!r} is a folder; expected a file name"
+            )
+    letterhead = letterhead_from(args)
+    if args.case is not None:
+        if args.acting is not None:
+            raise CommandError("--as is for stored assessments (--assessment), not case files")
+        return _export_case(args.case, outputs, letterhead)
+    _export_stored(args, outputs, letterhead)
     return 0
 
 
-def _load(
-    args: argparse.Namespace,
-) -> tuple[Patient, Assessment, list[Assessment], RecordTrail | None]:
-    if args.case is not None:
-        case = read_case(args.case)
-        return case.patient, case.assessment, list(case.earlier_assessments), None
-    from clinic_app.app import build_services, open_database
+def _export_case(path: Path, outputs: list[_Output], letterhead: Letterhead) -> int:
+    from clinic_app.cli.commands_case import read_case
+    from clinic_app.domain.case_file import CaseFileError
+    from clinic_app.reports.exports import export_documents
 
-    services = build_services(open_database(args.database))
-    record = services.assessments.load(args.assessment)
+    try:
+        case = read_case(path)
+    except CaseFileError as error:
+        for line in error.lines:
+            print(f"{path}: {line}", file=sys.stderr)
+        return 2
+    _write_all(outputs, export_documents(
+        case.patient, case.assessment, list(case.earlier_assessments), letterhead
+    ), [])
+    return 0
+
+
+def _export_stored(
+    args: argparse.Namespace, outputs: list[_Output], letterhead: Letterhead
+) -> None:
+    from clinic_app.app import build_services
+
+    database = open_database(args, existing=True)
+    try:
+        services = build_services(database)
+        actor = acting_user(services, args.acting)  # who exports: checked before anything
+        documents = _stored_documents(services, args.assessment, letterhead)
+        written: list[Path] = []
+        try:
+            _write_all(outputs, documents, written)
+            # Logged only once every file exists; without its entry, no file stays.
+            services.audit.record_export(args.assessment, actor=actor)
+        except BaseException:
+            for path in written:
+                path.unlink(missing_ok=True)
+            raise
+    finally:
+        database.close()
+
+
+def _stored_documents(
+    services: Services, assessment_id: int, letterhead: Letterhead
+) -> ExportedDocuments:
+    from clinic_app.reports.exports import export_documents
+
+    try:
+        record = services.assessments.load(assessment_id)
+    except LookupError as error:
+        raise CommandError(
+            f"--assessment {assessment_id}: {error}; expected the id of a stored assessment"
+        ) from error
     patient = services.patients.get(record.patient_id).patient
     earlier = [
         services.assessments.load(summary.id).assessment
-        for summary in sorted(
-            services.assessments.for_patient(record.patient_id),
-            key=lambda summary: (summary.assessment_date, summary.id),
-        )
+        for summary in services.assessments.for_patient(record.patient_id)  # oldest first
         if summary.id != record.id
         and summary.assessment_date <= record.assessment.assessment_date
     ]
-    return patient, record.assessment, earlier, services.signing.trail(record.id)
+    return export_documents(
+        patient, record.assessment, earlier, letterhead, services.signing.trail(record.id)
+    )
 
 
-def _write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-    print(f"wrote {path}")
-
-
-def _demo(args: argparse.Namespace) -> int:
-    cases = sorted(resource("demo").glob("case*.json"))
-    if not cases:
-        print("demo: no demo cases found", file=sys.stderr)
-        return 1
-    letterhead = _letterhead(args)
-    failed = False
-    for path in cases:
-        try:
-            case = read_case(path)
-        except CaseFileError as error:
-            failed = True
-            for line in error.lines:
-                print(f"{path.name}: {line}", file=sys.stderr)
+def _write_all(
+    outputs: list[_Output], documents: ExportedDocuments, written: list[Path]
+) -> None:
+    """Write each output, adding each file written to ``written``."""
+    for output in outputs:
+        if output.to_standard_output:
+            sys.stdout.write(documents.soap_text)
             continue
-        documents = export_documents(
-            case.patient, case.assessment, case.earlier_assessments, letterhead
-        )
-        _write(args.out / f"{path.stem}-soap.pdf", documents.soap_pdf)
-        _write(args.out / f"{path.stem}-plan.pdf", documents.plan_pdf)
-    return 2 if failed else 0
+        data = {
+            "--soap": documents.soap_pdf,
+            "--plan": documents.plan_pdf,
+            "--text": documents.soap_text.encode("utf-8"),
+        }[output.option]
+        try:
+            write_private_file(output.path, data)
+        except OSError as error:
+            raise CommandError(
+                f"{output.option} {str(output.path)!r}: cannot write it ({error.strerror}); "
+                "expected a file path in a folder you can write to"
+            ) from error
+        written.append(output.path)
+        print(f"wrote {output.path}")

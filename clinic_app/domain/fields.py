@@ -126,14 +126,15 @@ def _scalar_spec(
         group_titles=groups, multiline=bool(extra.get("multiline")), max_length=max_length,
         min_length=min_length,
     )
+    labels = extra.get("option_labels", {})
     origin = get_origin(annotation)
     if origin in (set, frozenset, list):
         (member,) = get_args(annotation)
         if not _is_choice(member):  # a list of documents (earlier assessments) is no leaf
             return FieldSpec(kind="text", **common)
-        return FieldSpec(kind="choices", options=_options(member), **common)
+        return FieldSpec(kind="choices", options=_options(member, labels), **common)
     if origin is Literal or (isinstance(annotation, type) and issubclass(annotation, Enum)):
-        return FieldSpec(kind="choice", options=_options(annotation), **common)
+        return FieldSpec(kind="choice", options=_options(annotation, labels), **common)
     if annotation is bool:
         return FieldSpec(kind="boolean", **common)
     if annotation is int or annotation is float:
@@ -152,17 +153,10 @@ def _is_choice(annotation: Any) -> bool:
     )
 
 
-def _options(annotation: Any) -> tuple[tuple[str, str], ...]:
+def _options(annotation: Any, labels: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    """(code, label) pairs; a ``Literal`` field's labels come from its ``option_labels``."""
     if get_origin(annotation) is Literal:
-        from clinic_app.domain.kujala import KUJALA_ITEMS  # labels for Kujala codes
-
-        labels = {
-            (tuple(o.code for o in item.options)): {o.code: o.label for o in item.options}
-            for item in KUJALA_ITEMS
-        }
-        codes = get_args(annotation)
-        names = labels.get(codes, {})
-        return tuple((str(code), names.get(code, str(code))) for code in codes)
+        return tuple((str(code), labels.get(code, str(code))) for code in get_args(annotation))
     return tuple(
         (member.value, member.label if isinstance(member, Choice) else str(member.value))
         for member in annotation

@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from clinic_app.domain.model_base import DomainModel, finding
+from pydantic import Field
+
+from clinic_app.domain.model_base import DomainModel
 
 KUJALA_SOURCE = "Kujala AKPS weights: J Orthop 2023;42:54-62 (PMC10362729)"
 KUJALA_MCIC = 10  # Crossley 2004, Arch Phys Med Rehabil 85:815
@@ -100,8 +102,13 @@ KUJALA_BY_KEY = {item.key: item for item in KUJALA_ITEMS}
 
 
 def _answer(key: str) -> Any:
+    """A not-assessed-by-default answer whose codes carry the questionnaire's wording."""
     item = KUJALA_BY_KEY[key]
-    return finding(f"{item.number}. {item.title} (max {item.maximum})")
+    return Field(
+        default=None, title=f"{item.number}. {item.title} (max {item.maximum})",
+        json_schema_extra={"option_labels": {option.code: option.label
+                                             for option in item.options}},
+    )
 
 
 def _codes(key: str) -> Any:

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from clinic_app.domain.assessment import Assessment, AssessmentStatus
+from clinic_app.domain.assessment import Assessment
+from clinic_app.domain.decision import evaluate
 from clinic_app.domain.patient import Patient
 from clinic_app.domain.records.signature import RecordTrail
 from clinic_app.domain.rehab.builder import plan_for_export
@@ -19,7 +20,6 @@ from clinic_app.domain.rehab.handout import build_handout
 from clinic_app.domain.rehab.library import ExerciseLibrary, parse_library
 from clinic_app.domain.rehab.plan import RehabPlan
 from clinic_app.domain.soap.builder import build_soap_note, identity
-from clinic_app.domain.soap.decision_support import evaluate_if_available
 from clinic_app.domain.soap.document import SoapNote
 from clinic_app.reports.letterhead import DEFAULT_LETTERHEAD, Letterhead
 from clinic_app.reports.plan_pdf import build_plan_pdf
@@ -56,7 +56,7 @@ def prepare(
     trail: RecordTrail | None = None,
 ) -> tuple[SoapNote, RehabPlan]:
     library = load_library()
-    evaluation = evaluate_if_available(patient, assessment, earlier)
+    evaluation = evaluate(patient, assessment, tuple(earlier))
     plan = plan_for_export(assessment, evaluation, library)
     return build_soap_note(patient, assessment, evaluation, plan, library, trail), plan
 
@@ -81,6 +81,6 @@ def export_documents(
             assessment.assessment_date,
             letterhead,
             exercises_folder(),
-            draft=assessment.status is not AssessmentStatus.SIGNED,
+            draft=not note.signed,
         ),
     )

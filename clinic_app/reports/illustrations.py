@@ -1,8 +1,12 @@
-"""Exercise illustrations: the library's SVGs drawn into the PDF through svglib."""
+"""Exercise illustrations: the library's SVGs drawn into the PDF through svglib.
+
+Parsing an SVG costs more than drawing it, so each file is parsed once per process
+and version (its modification time) and the Drawing reused: drawing it only reads it.
+"""
 
 from __future__ import annotations
 
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 
 from reportlab.graphics import renderPDF
@@ -11,8 +15,17 @@ from reportlab.platypus import Flowable
 from svglib.svglib import svg2rlg
 
 
-@cache
 def _load(path: Path) -> Drawing | None:
+    try:
+        modified = path.stat().st_mtime_ns
+    except OSError:
+        return None
+    return _parse(path, modified)
+
+
+@lru_cache(maxsize=64)
+def _parse(path: Path, modified: int) -> Drawing | None:
+    """``modified`` only keys the cache: an edited file is parsed again."""
     return svg2rlg(str(path)) if path.is_file() else None
 
 

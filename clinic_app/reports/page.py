@@ -22,6 +22,7 @@ FOOTER_HEIGHT = 14 * mm
 INK = colors.HexColor("#1f2d3a")
 MUTED = colors.HexColor("#5b6770")
 ACCENT = colors.HexColor("#1f4e79")
+DRAFT_RED = colors.HexColor("#b3261e")
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,12 @@ def fit(text: str, font: str, size: float, width: float) -> str:
 
 
 def numbered_canvas(frame: PageFrame) -> Callable[..., Canvas]:
-    """A canvas class that draws the page furniture once the page count is known."""
+    """A canvas class that draws the page furniture once the page count is known.
+
+    Everything but the page number and the DRAFT mark is the same on every page: it is
+    drawn once into a form (a PDF XObject) that each page shows, which keeps pages small
+    and quick. The DRAFT watermark is see-through, which ReportLab's forms cannot carry.
+    """
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -61,14 +67,39 @@ def numbered_canvas(frame: PageFrame) -> Callable[..., Canvas]:
             total = len(self._pages)
             for number, state in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
-                _draw_furniture(self, frame, number, total)
+                if number == 1:
+                    self.beginForm(FURNITURE)
+                    _draw_furniture(self, frame, _page_label(total, total))
+                    self.endForm()
+                self.doForm(FURNITURE)
+                _draw_page_number(self, _page_label(number, total))
+                if frame.draft:
+                    _draw_watermark(self)
                 super().showPage()
             super().save()
 
     return NumberedCanvas
 
 
-def _draw_furniture(canvas: Canvas, frame: PageFrame, number: int, total: int) -> None:
+FURNITURE = "furniture"
+FOOTER_BASELINE = MARGIN - 1 * mm
+
+
+def _page_label(number: int, total: int) -> str:
+    return f"Page {number} of {total}"
+
+
+def _draw_page_number(canvas: Canvas, label: str) -> None:
+    canvas.saveState()
+    canvas.setFillColor(INK)
+    canvas.setFont(REGULAR, 8)
+    canvas.drawRightString(PAGE_WIDTH - MARGIN, FOOTER_BASELINE, label)
+    canvas.restoreState()
+
+
+def _draw_furniture(canvas: Canvas, frame: PageFrame, widest_page_label: str) -> None:
+    """Letterhead, rules, patient and clinician lines; the widest page number leaves the
+    room the footer lines may use."""
     canvas.saveState()
     width = PAGE_WIDTH - 2 * MARGIN
     top = PAGE_HEIGHT - MARGIN
@@ -95,25 +126,24 @@ def _draw_furniture(canvas: Canvas, frame: PageFrame, number: int, total: int) -
     canvas.setLineWidth(1)
     canvas.line(MARGIN, top - 18 * mm, PAGE_WIDTH - MARGIN, top - 18 * mm)
 
-    bottom = MARGIN - 6 * mm
     canvas.setStrokeColor(MUTED)
     canvas.setLineWidth(0.5)
-    canvas.line(MARGIN, bottom + 9 * mm, PAGE_WIDTH - MARGIN, bottom + 9 * mm)
+    canvas.line(MARGIN, FOOTER_BASELINE + 4 * mm, PAGE_WIDTH - MARGIN, FOOTER_BASELINE + 4 * mm)
     canvas.setFillColor(INK)
     canvas.setFont(REGULAR, 8)
-    page_text = f"Page {number} of {total}"
-    page_width = stringWidth(page_text, REGULAR, 8)
-    canvas.drawRightString(PAGE_WIDTH - MARGIN, bottom + 5 * mm, page_text)
-    left_width = width - page_width - 6 * mm
-    canvas.drawString(MARGIN, bottom + 5 * mm, fit(frame.patient_line, REGULAR, 8, left_width))
+    left_width = width - stringWidth(widest_page_label, REGULAR, 8) - 6 * mm
+    canvas.drawString(MARGIN, FOOTER_BASELINE, fit(frame.patient_line, REGULAR, 8, left_width))
     canvas.setFillColor(MUTED)
-    canvas.drawString(MARGIN, bottom + 1 * mm, fit(frame.clinician_line, REGULAR, 8, left_width))
+    canvas.drawString(MARGIN, FOOTER_BASELINE - 4 * mm,
+                      fit(frame.clinician_line, REGULAR, 8, left_width))
     if frame.draft:
-        _draw_draft_mark(canvas)
+        canvas.setFillColor(DRAFT_RED)
+        canvas.setFont(BOLD, 9)
+        canvas.drawRightString(PAGE_WIDTH - MARGIN, top - 15 * mm, "DRAFT - not signed")
     canvas.restoreState()
 
 
-def _draw_draft_mark(canvas: Canvas) -> None:
+def _draw_watermark(canvas: Canvas) -> None:
     canvas.saveState()
     canvas.setFillColor(colors.Color(0.85, 0.1, 0.1, alpha=0.13))
     canvas.setFont(BOLD, 110)
@@ -121,8 +151,3 @@ def _draw_draft_mark(canvas: Canvas) -> None:
     canvas.rotate(50)
     canvas.drawCentredString(0, -35, "DRAFT")
     canvas.restoreState()
-    canvas.setFillColor(colors.HexColor("#b3261e"))
-    canvas.setFont(BOLD, 9)
-    canvas.drawRightString(
-        PAGE_WIDTH - MARGIN, PAGE_HEIGHT - MARGIN - 15 * mm, "DRAFT - not signed"
-    )

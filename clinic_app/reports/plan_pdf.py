@@ -1,4 +1,10 @@
-"""The patient's rehab plan as a PDF: plain language, large type, cards with pictures."""
+"""The patient's rehab plan as a PDF: plain language, large type, cards with pictures.
+
+Reading order: who and when, how much pain is OK, the exercise cards, what else helps,
+when to seek care, sources. A card is never split; when one does not fit below what is
+on a page and would leave a large gap (on page 1, below the pain guide, it used to leave
+half the page), sections of "what else helps" move up to fill it (see ``backfill``).
+"""
 
 from __future__ import annotations
 
@@ -10,22 +16,25 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from clinic_app.domain.rehab.advice import AdviceSection
-from clinic_app.domain.rehab.handout import DAYS, ExerciseCard, MeasureBlock, RehabHandout
+from clinic_app.domain.rehab.handout import MeasureBlock, RehabHandout
 from clinic_app.domain.soap.document import PatientIdentity
-from clinic_app.reports.fonts import BOLD, REGULAR
-from clinic_app.reports.illustrations import Illustration
+from clinic_app.reports.backfill import Backfill, stacked_height
+from clinic_app.reports.cells import cell, cell_look
+from clinic_app.reports.exercise_card import CARD_BORDER, CONTENT_WIDTH, exercise_card
+from clinic_app.reports.keep import with_start
 from clinic_app.reports.letterhead import Letterhead
 from clinic_app.reports.markup import bold, labelled, para
-from clinic_app.reports.page import ACCENT, MARGIN, PAGE_WIDTH, PageFrame
-from clinic_app.reports.pdf_build import render_pdf
+from clinic_app.reports.page import ACCENT, PageFrame
+from clinic_app.reports.pdf_build import FRAME_HEIGHT, render_pdf
 from clinic_app.reports.styles import ABNORMAL, Styles, plan_styles, table_style
 
-CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN
-PICTURE_WIDTH = 46 * mm
-LOG_WEEKS = 4
-CARD_BORDER = colors.HexColor("#9fb6cc")
 WARNING_FILL = colors.HexColor("#fdecea")
 CALM_FILL = colors.HexColor("#eef4f9")
+# A smaller gap under a card reads as the end of a page; a larger one is filled with advice.
+MIN_FILLED_GAP = 40 * mm
+# Less than this on the last page looks like a stray page.
+MIN_LAST_PAGE = FRAME_HEIGHT / 4
+LADDER_LEVEL_WIDTH = 30 * mm
 
 
 def plan_frame(
@@ -60,7 +69,8 @@ def build_plan_pdf(
     if handout.note_to_patient and handout.note_to_patient.strip():
         story.append(Spacer(1, 3 * mm))
         story.append(_box([bold("A note from your clinician", styles.heading),
-                           para(handout.note_to_patient, styles.body)], CALM_FILL, ACCENT))
+                           para(handout.note_to_patient, styles.body)], CALM_FILL, ACCENT,
+                          splittable=True))
     if not handout.loading_programme_allowed:
         story.append(Spacer(1, 4 * mm))
         story.append(_box(
@@ -69,27 +79,39 @@ def build_plan_pdf(
             WARNING_FILL, ABNORMAL,
         ))
     else:
-        story.extend(_advice_section(handout.advice_sections[0], styles, boxed=True))
-        story.append(para("Your exercises", styles.section))
-        story.append(para(
-            "Tick a box each day you do the exercise. Stop and tell your clinician if the pain "
-            "goes above 5 out of 10.", styles.body,
-        ))
-        story.extend(_card(card, styles, illustrations) for card in handout.cards)
-        for block in handout.measures:
-            story.extend(_measure(block, styles))
-        for section in handout.advice_sections[1:]:
-            story.extend(_advice_section(section, styles, boxed=False))
-    story.append(Spacer(1, 5 * mm))
-    story.append(_seek_care(handout.seek_care_today, styles))
-    story.append(Spacer(1, 4 * mm))
-    story.append(para("Where this advice comes from", styles.heading))
-    story.extend(para(f"• {source}", styles.small) for source in handout.sources)
+        story.append(Spacer(1, 4 * mm))
+        story.append(_box(_advice(handout.advice_sections[0], styles, boxed=True),
+                          CALM_FILL, ACCENT))
+        story.extend(_programme(handout, styles, illustrations))
+    story.extend(_closing(handout, styles))
     return render_pdf(story, plan_frame(patient, clinician, on, letterhead, draft))
 
 
-def _box(flowables: list[Flowable], fill: colors.Color, border: colors.Color) -> Table:
-    table = Table([[flowables]], colWidths=[CONTENT_WIDTH])
+def _programme(handout: RehabHandout, styles: Styles, illustrations: Path) -> list[Flowable]:
+    """The cards, then what else helps; the latter may move up into a gap a card leaves."""
+    backfill = Backfill([
+        *(_measure(block, styles) for block in handout.measures),
+        *(_advice(section, styles, boxed=False) for section in handout.advice_sections[1:]),
+    ], min_gap=MIN_FILLED_GAP)
+    blocks = [[exercise_card(card, styles, illustrations)] for card in handout.cards]
+    if blocks:
+        blocks[0][:0] = [
+            para("Your exercises", styles.section),
+            para("Tick a box each day you do the exercise. Stop and tell your clinician if the "
+                 "pain goes above 5 out of 10.", styles.body),
+        ]
+    story: list[Flowable] = []
+    for block in blocks:
+        story += [backfill.ahead_of(block), KeepTogether(block)]
+    return [*story, backfill.rest()]
+
+
+def _box(
+    flowables: list[Flowable], fill: colors.Color, border: colors.Color, splittable: bool = False
+) -> Table:
+    """A framed, tinted box; moved whole to the next page unless ``splittable`` (for text of
+    any length, which may not fit on one page)."""
+    table = Table([[flowables]], colWidths=[CONTENT_WIDTH], splitInRow=int(splittable))
     table.setStyle(table_style([
         ("BACKGROUND", (0, 0), (-1, -1), fill),
         ("BOX", (0, 0), (-1, -1), 1.5, border),
@@ -101,97 +123,60 @@ def _box(flowables: list[Flowable], fill: colors.Color, border: colors.Color) ->
     return table
 
 
-def _card(card: ExerciseCard, styles: Styles, illustrations: Path) -> Flowable:
-    """Picture and dose on top; the steps beside a tick-box log below."""
-    summary: list[Flowable] = [
-        bold(card.name, styles.heading),
-        labelled("How much:", card.dose, styles.body),
-        labelled("How often:", card.frequency, styles.body),
-        labelled("Works:", card.target, styles.cell),
-    ]
-    steps: list[Flowable] = [
-        para(f"{number}. {step}", styles.cell)
-        for number, step in enumerate(card.instructions, start=1)
-    ]
-    steps += [
-        Spacer(1, 1.5 * mm),
-        labelled("Too easy?", card.progression, styles.cell),
-        labelled("Too hard or too painful?", card.regression, styles.cell),
-    ]
-    log = _week_log()
-    log_width = sum(log._colWidths) + 4 * mm
-    left_width = max(PICTURE_WIDTH + 4 * mm, CONTENT_WIDTH - 12 - log_width)
-    picture = Illustration(illustrations / card.illustration, PICTURE_WIDTH)
-    bottom = Table([[steps, [para("Tick a box each day you do it", styles.small), log]]],
-                   colWidths=[left_width, log_width])
-    bottom.setStyle(table_style([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (0, -1), 6),
-    ]))
-    top = Table([[picture, summary]],
-                colWidths=[PICTURE_WIDTH + 4 * mm, CONTENT_WIDTH - 12 - PICTURE_WIDTH - 4 * mm])
-    top.setStyle(table_style([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-    ]))
-    outer = Table([[[top, bottom]]], colWidths=[CONTENT_WIDTH])
-    outer.setStyle(table_style([
-        ("BOX", (0, 0), (-1, -1), 1, CARD_BORDER),
-        ("LEFTPADDING", (0, 0), (-1, -1), 6),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-        ("TOPPADDING", (0, 0), (-1, -1), 4),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-    ]))
-    return KeepTogether([Spacer(1, 3 * mm), outer])
-
-
-def _week_log() -> Table:
-    """A tick-box grid: a row per week, a box per day (plain strings, no markup)."""
-    data = [["", *DAYS]] + [[f"Wk {week}", *[""] * len(DAYS)] for week in range(1, LOG_WEEKS + 1)]
-    box = 7.5 * mm
-    table = Table(
-        data, colWidths=[11 * mm] + [box] * len(DAYS),
-        rowHeights=[5 * mm] + [6.5 * mm] * LOG_WEEKS, hAlign="LEFT",
-    )
-    table.setStyle(table_style([
-        ("FONT", (0, 0), (-1, -1), REGULAR, 8),
-        ("FONT", (0, 0), (-1, 0), BOLD, 8),
-        ("ALIGN", (1, 0), (-1, -1), "CENTER"),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 1),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 1),
-        ("GRID", (1, 1), (-1, -1), 0.8, CARD_BORDER),
-    ]))
-    return table
-
-
 def _measure(block: MeasureBlock, styles: Styles) -> list[Flowable]:
-    flowables: list[Flowable] = [para(block.title, styles.section)]
-    flowables.extend(para(f"• {advice.text}", styles.body) for advice in block.advice)
-    if block.ladder:
-        rows = [[bold(level, styles.cell), para(step, styles.cell)] for level, step in block.ladder]
-        ladder = Table(rows, colWidths=[30 * mm, CONTENT_WIDTH - 30 * mm], hAlign="LEFT")
-        ladder.setStyle(table_style([
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LINEBELOW", (0, 0), (-1, -1), 0.4, CARD_BORDER),
-        ]))
-        flowables.append(ladder)
-    return [KeepTogether(flowables[:2]), *flowables[2:]]
+    title = para(block.title, styles.section)
+    bullets = [para(f"• {advice.text}", styles.body) for advice in block.advice]
+    if not block.ladder:
+        return _headed(title, bullets)
+    widths = [LADDER_LEVEL_WIDTH, CONTENT_WIDTH - LADDER_LEVEL_WIDTH]
+    rows = [[cell(level, styles.cell_bold, widths[0]), cell(step, styles.cell, widths[1])]
+            for level, step in block.ladder]
+    ladder = Table(rows, colWidths=widths, hAlign="LEFT")
+    ladder.setStyle(table_style([
+        *cell_look(styles.cell_bold, (0, 0), (0, -1)),
+        *cell_look(styles.cell, (1, 0), (1, -1)),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, CARD_BORDER),
+    ]))
+    if len(bullets) < 2:
+        return with_start([title, *bullets], ladder)
+    # The ladder is read with the line that introduces it, never alone atop a page.
+    return [*_headed(title, bullets[:-1]), *with_start(bullets[-1:], ladder)]
 
 
-def _advice_section(section: AdviceSection, styles: Styles, boxed: bool) -> list[Flowable]:
+def _advice(section: AdviceSection, styles: Styles, boxed: bool) -> list[Flowable]:
+    """A titled list of advice: a small heading inside a box, a section heading outside."""
     items = [para(f"• {advice.text}", styles.body) for advice in section.items]
     if boxed:
-        return [Spacer(1, 4 * mm),
-                _box([bold(section.title, styles.heading), *items], CALM_FILL, ACCENT)]
-    return [KeepTogether([para(section.title, styles.section), items[0]]), *items[1:]]
+        return [bold(section.title, styles.heading), *items]
+    return _headed(para(section.title, styles.section), items)
 
 
-def _seek_care(section: AdviceSection, styles: Styles) -> Flowable:
+def _headed(title: Flowable, items: list[Flowable]) -> list[Flowable]:
+    """``title`` then ``items``, the title kept with the start of the first."""
+    return [*with_start([title], items[0]), *items[1:]] if items else [title]
+
+
+def _closing(handout: RehabHandout, styles: Styles) -> list[Flowable]:
+    """When to seek care, then the sources, each whole.
+
+    A short source list alone at the top of a last page would leave it nearly blank, so
+    it then takes the seek-care box along.
+    """
+    seek_care = _seek_care(handout.seek_care_today, styles)
+    sources = [
+        para("Where this advice comes from", styles.heading),
+        *(para(f"• {source}", styles.small) for source in handout.sources),
+    ]
+    if stacked_height(sources) < MIN_LAST_PAGE:
+        return [Spacer(1, 5 * mm), KeepTogether([seek_care, Spacer(1, 4 * mm), *sources])]
+    return [Spacer(1, 5 * mm), seek_care, Spacer(1, 4 * mm), KeepTogether(sources)]
+
+
+def _seek_care(section: AdviceSection, styles: Styles) -> Table:
     items = [para(f"• {advice.text}", styles.body) for advice in section.items]
-    return KeepTogether(_box(
+    return _box(
         [bold(section.title, styles.section), *items,
          para("Go to an emergency department or call your doctor the same day.", styles.body)],
         WARNING_FILL, ABNORMAL,
-    ))
+    )

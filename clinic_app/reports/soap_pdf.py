@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
+from reportlab.platypus import Flowable, Spacer, Table
 
-from clinic_app.domain.soap.document import Block, Line, SoapNote, SoapSection
+from clinic_app.domain.soap.document import Line, SoapNote, SoapSection
 from clinic_app.domain.soap.document import Table as NoteTable
+from clinic_app.reports.cells import cell, cell_look
+from clinic_app.reports.keep import keep_headings
 from clinic_app.reports.letterhead import Letterhead
-from clinic_app.reports.markup import bold, labelled, para
+from clinic_app.reports.markup import labelled, para
 from clinic_app.reports.page import ACCENT, MARGIN, PAGE_WIDTH, PageFrame
 from clinic_app.reports.pdf_build import render_pdf
 from clinic_app.reports.styles import Styles, note_styles, table_style
@@ -18,6 +20,7 @@ CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN
 MARK = "▲ "  # abnormal values: red text with this mark, so it survives black-and-white printing
 GRID = colors.HexColor("#c5ccd3")
 HEADER_FILL = colors.HexColor("#e8eef4")
+START_ROWS = 2  # rows of a table that must fit below its heading, besides the header
 
 
 def soap_frame(note: SoapNote, letterhead: Letterhead) -> PageFrame:
@@ -26,40 +29,56 @@ def soap_frame(note: SoapNote, letterhead: Letterhead) -> PageFrame:
         document_title="SOAP note - anterior knee pain assessment",
         patient_line=f"Patient: {note.patient.one_line}",
         clinician_line=(
-            f"Clinician: {note.clinician or 'not recorded'} - "
+            f"Clinician: {clinician_rows(note, letterhead)[0][1]} - "
             f"assessment of {note.assessment_date.isoformat()}"
         ),
         draft=not note.signed,
     )
 
 
+def clinician_rows(note: SoapNote, letterhead: Letterhead) -> list[tuple[str, str]]:
+    """Who assessed, with the registration number when it is the letterhead's clinician;
+    another clinician's assessment names the clinic's clinician on a row of its own."""
+    if letterhead.names(note.clinician):
+        return [("Clinician", letterhead.clinician_line)]
+    rows = [("Clinician", note.clinician.strip() or "not recorded")]
+    if letterhead.clinician_line:
+        rows.append(("Clinic's clinician", letterhead.clinician_line))
+    return rows
+
+
 def build_soap_pdf(note: SoapNote, letterhead: Letterhead) -> bytes:
     styles = note_styles()
-    story: list[Flowable] = [*_heading(note, styles)]
+    story: list[Flowable] = [*_heading(note, styles, letterhead)]
     for section in note.sections:
         story.extend(_section(section, styles))
     story.extend(_record_trail(note, styles))
     story.extend(_provenance(note, styles))
+    story = keep_headings(story, (styles.section, styles.heading))
     return render_pdf(story, soap_frame(note, letterhead))
 
 
-def _heading(note: SoapNote, styles: Styles) -> list[Flowable]:
+def _heading(note: SoapNote, styles: Styles, letterhead: Letterhead) -> list[Flowable]:
     patient = note.patient
     rows = [
         ("Patient", patient.name),
         ("Born", f"{patient.date_of_birth.isoformat()} ({patient.age} years), {patient.sex}"),
         ("Identifier", patient.identifier or "-"),
         ("Assessment date", note.assessment_date.isoformat()),
-        ("Clinician", note.clinician or "not recorded"),
+        *clinician_rows(note, letterhead),
         ("Affected side", note.affected_side),
         ("Status", "Signed" if note.signed else "DRAFT - not signed"),
         ("Decision rules", f"rule set {note.rule_set_version}"),
     ]
+    widths = [35 * mm, CONTENT_WIDTH - 35 * mm]
     table = Table(
-        [[bold(key, styles.cell), para(value, styles.cell)] for key, value in rows],
-        colWidths=[35 * mm, CONTENT_WIDTH - 35 * mm],
+        [[cell(key, styles.cell_bold, widths[0]), cell(value, styles.cell, widths[1])]
+         for key, value in rows],
+        colWidths=widths,
     )
     table.setStyle(table_style([
+        *cell_look(styles.cell, (1, 0), (1, -1)),
+        *cell_look(styles.cell_bold, (0, 0), (0, -1)),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.3, GRID),
         ("TOPPADDING", (0, 0), (-1, -1), 1.5),
@@ -71,23 +90,14 @@ def _heading(note: SoapNote, styles: Styles) -> list[Flowable]:
 def _section(section: SoapSection, styles: Styles) -> list[Flowable]:
     flowables: list[Flowable] = [para(f"{section.letter} - {section.title}", styles.section)]
     for block in section.blocks:
-        flowables.extend(_block(block, styles))
+        if block.heading:
+            flowables.append(para(block.heading, styles.heading))
+        flowables.extend(_line(item, styles) if isinstance(item, Line) else _table(item, styles)
+                         for item in block.items)
     if section.clinician_text and section.clinician_text.strip():
         flowables.append(para("Clinician's notes", styles.heading))
         flowables.append(para(section.clinician_text, styles.body))
     return flowables
-
-
-def _block(block: Block, styles: Styles) -> list[Flowable]:
-    items: list[Flowable] = []
-    for item in block.items:
-        items.append(_line(item, styles) if isinstance(item, Line) else _table(item, styles))
-    if block.heading:
-        head = para(block.heading, styles.heading)
-        if items:  # keep a heading with its first item
-            return [KeepTogether([head, items[0]]), *items[1:]]
-        return [head]
-    return items
 
 
 def _line(line: Line, styles: Styles) -> Flowable:
@@ -96,19 +106,32 @@ def _line(line: Line, styles: Styles) -> Flowable:
     return labelled(line.label, line.text, styles.body)
 
 
-def _table(table: NoteTable, styles: Styles) -> Flowable:
+def _table(table: NoteTable, styles: Styles) -> Table:
+    """The table; its header and first rows are what its heading needs below it."""
+    flowable = _grid(table, len(table.rows), styles)
+    flowable.keep_start = _grid(table, START_ROWS, styles)
+    return flowable
+
+
+def _grid(table: NoteTable, rows: int, styles: Styles) -> Table:
+    """The header and the first ``rows`` rows of ``table``."""
     columns = len(table.header)
     first = 62 * mm if columns > 2 else 95 * mm
     widths = [first] + [(CONTENT_WIDTH - first) / (columns - 1)] * (columns - 1)
-    data = [[bold(title, styles.cell) for title in table.header]]
-    for index, row in enumerate(table.rows):
-        abnormal = index in table.abnormal_rows
+    data = [[cell(title, styles.cell_bold, width)
+             for title, width in zip(table.header, widths, strict=True)]]
+    looks = [*cell_look(styles.cell, (0, 1), (-1, -1)),
+             *cell_look(styles.cell_bold, (0, 0), (-1, 0))]
+    for index, row in enumerate(table.rows[:rows], start=1):
+        abnormal = index - 1 in table.abnormal_rows
         style = styles.cell_abnormal if abnormal else styles.cell
-        cells = [para((MARK if abnormal and i == 0 else "") + text, style)
-                 for i, text in enumerate(row)]
-        data.append(cells)
+        texts = [MARK + row[0], *row[1:]] if abnormal else row
+        data.append([cell(text, style, width) for text, width in zip(texts, widths, strict=True)])
+        if abnormal:
+            looks += cell_look(style, (0, index), (-1, index))
     flowable = Table(data, colWidths=widths, repeatRows=1)
     flowable.setStyle(table_style([
+        *looks,
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
         ("LINEBELOW", (0, 0), (-1, -1), 0.3, GRID),

@@ -7,8 +7,7 @@ share the database. Each write is audited in the same transaction.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from clinic_app.domain.assessment import Assessment, AssessmentStatus
 from clinic_app.domain.records.audit import AuditAction, EntityType, change_is_coalesced
@@ -17,20 +16,16 @@ from clinic_app.services.actors import audit, resolve_actor
 from clinic_app.services.ports import (
     AssessmentRecord,
     AssessmentSummary,
+    Clock,
     RecordLockedError,
     UnitOfWork,
     UnitOfWorkFactory,
+    utc_now,
 )
 
 
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
 class AssessmentService:
-    def __init__(
-        self, unit_of_work: UnitOfWorkFactory, now: Callable[[], datetime] = _utc_now
-    ) -> None:
+    def __init__(self, unit_of_work: UnitOfWorkFactory, now: Clock = utc_now) -> None:
         self._uow = unit_of_work
         self._now = now
 

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from clinic_app.domain.records.audit import AuditAction, AuditEntry, EntityType, verify_chain
+from clinic_app.domain.records.audit import (
+    AuditAction,
+    AuditEntry,
+    AuditEvent,
+    EntityType,
+    verify_chain,
+)
 from clinic_app.domain.records.roles import User
 from clinic_app.services.actors import audit, resolve_actor
 from clinic_app.services.ports import UnitOfWorkFactory
@@ -32,11 +38,9 @@ class AuditService:
         return AuditVerification(len(entries), tuple(verify_chain(entries, head)))
 
     def entries_for(self, entity_type: EntityType, entity_id: int) -> list[AuditEntry]:
+        """The entity's entries, oldest first."""
         with self._uow() as uow:
-            return [
-                entry for entry in uow.audit.entries()
-                if entry.entity_type == entity_type.value and entry.entity_id == entity_id
-            ]
+            return uow.audit.entries_for(entity_type.value, entity_id)
 
     def record_export(self, assessment_id: int, *, actor: User | None = None) -> None:
         """Log that an assessment left the database as a document (PDF or text)."""
@@ -44,4 +48,23 @@ class AuditService:
             acting = resolve_actor(uow, actor)
             uow.assessments.get(assessment_id)  # NotFoundError for an unknown id
             audit(uow, acting, AuditAction.EXPORTED, EntityType.ASSESSMENT, assessment_id)
+            uow.commit()
+
+    def record_restore(
+        self, actor: User, backup_name: str, safety_copy_name: str | None
+    ) -> None:
+        """Log that the database was replaced by a backup, naming the backup and the safety
+        copy of the replaced database (None: there was none).
+
+        ``actor`` was authorised on the database before the restore: it is logged as given,
+        not looked up, because the restored accounts may not include that user."""
+        kept = (
+            f"the replaced database is kept as {safety_copy_name}" if safety_copy_name
+            else "no database was replaced"
+        )
+        with self._uow() as uow:
+            uow.audit.append(AuditEvent(
+                actor.username, AuditAction.RESTORED, EntityType.DATABASE, None,
+                f"restored from {backup_name}; {kept}",
+            ))
             uow.commit()

@@ -63,9 +63,14 @@ class ConflictService:
     def take_theirs(
         self, assessment_id: int, mine: Assessment, *, actor: User | None = None
     ) -> AssessmentRecord:
-        """Adopt the stored version; ``mine`` is kept (not applied) so it can be recovered."""
+        """Adopt the stored version; ``mine`` is kept (not applied) so it can be recovered.
+
+        Keeping a document and auditing the choice write to the record, so the same roles
+        as ``keep_mine`` may do it.
+        """
         with self._uow() as uow:
             acting = resolve_actor(uow, actor)
+            require(may_edit_records(acting.role), acting, "edit assessments")
             current = uow.assessments.get(assessment_id)
             uow.assessments.keep_version(
                 assessment_id, current.version, mine, DISCARDED_IN_CONFLICT, acting.username

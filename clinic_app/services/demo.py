@@ -1,14 +1,17 @@
-"""Demo patients: the practice cases offered on first start, stored like real patients."""
+"""Demo patients: the practice cases offered on first start, stored like real patients.
+
+The cases arrive parsed, from the composition root (services read no files); they are
+asked for only when needed, so a start that loads no demo patients does not parse them.
+"""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
-from pathlib import Path
+from collections.abc import Callable, Sequence
 
-from clinic_app.domain.case_file import CaseFile, parse_case
-from clinic_app.resources import resource
+from clinic_app.domain.case_file import CaseFile
 from clinic_app.services.ports import UnitOfWorkFactory
+
+DemoCases = Callable[[], Sequence[CaseFile]]
 
 
 def seed_demo_patients(unit_of_work_factory: UnitOfWorkFactory, cases: Sequence[CaseFile]) -> int:
@@ -29,17 +32,27 @@ def seed_demo_patients(unit_of_work_factory: UnitOfWorkFactory, cases: Sequence[
     return len(cases)
 
 
-def demo_case_paths(folder: Path | None = None) -> list[Path]:
-    """The bundled ``case<N>.json`` files in numeric order (case2 before case10)."""
-    folder = folder if folder is not None else resource("demo")
-    return sorted(folder.glob("case*.json"), key=_case_number)
+class DemoService:
+    """Offers the demo patients while the database has no patients, and loads them."""
 
+    def __init__(self, unit_of_work: UnitOfWorkFactory, cases: DemoCases) -> None:
+        self._uow = unit_of_work
+        self._cases = cases
+        self._parsed: Sequence[CaseFile] | None = None
 
-def load_demo_cases(folder: Path | None = None) -> list[CaseFile]:
-    """Parse the bundled demo cases; a broken file raises ``CaseFileError`` naming the problem."""
-    return [parse_case(path.read_text(encoding="utf-8")) for path in demo_case_paths(folder)]
+    def case_count(self) -> int:
+        return len(self._demo_cases())
 
+    def can_load(self) -> bool:
+        """True while no patient is stored: demo patients never mix with real ones."""
+        with self._uow() as uow:
+            return uow.patients.count() == 0
 
-def _case_number(path: Path) -> tuple[int, str]:
-    match = re.search(r"(\d+)", path.stem)
-    return (int(match.group(1)) if match else 0, path.name)
+    def load_demo_patients(self) -> int:
+        """Store the demo patients; the number added (0 when the database has patients)."""
+        return seed_demo_patients(self._uow, self._demo_cases())
+
+    def _demo_cases(self) -> Sequence[CaseFile]:
+        if self._parsed is None:
+            self._parsed = tuple(self._cases())
+        return self._parsed

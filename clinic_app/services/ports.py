@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Protocol, Self
 
 from clinic_app.domain.assessment import Assessment, AssessmentStatus
@@ -166,6 +166,9 @@ class AuditLog(Protocol):
     def entries(self) -> Iterator[AuditEntry]:
         """Every entry in sequence order."""
         ...
+    def entries_for(self, entity_type: str, entity_id: int) -> list[AuditEntry]:
+        """One entity's entries in sequence order."""
+        ...
     def head(self) -> ChainHead: ...
 
 
@@ -195,4 +198,11 @@ class UnitOfWorkFactory(Protocol):
 
 
 class Clock(Protocol):
-    def today(self) -> date: ...
+    """The time now, timezone-aware; services take one so a test can set the time."""
+
+    def __call__(self) -> datetime: ...
+
+
+def utc_now() -> datetime:
+    """The system clock: every service's default ``Clock``."""
+    return datetime.now(UTC)

@@ -9,9 +9,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import UTC, datetime
-
 from clinic_app.domain.assessment import AssessmentStatus
 from clinic_app.domain.decision import stamp_rule_set_version
 from clinic_app.domain.records.audit import AuditAction, EntityType
@@ -35,21 +32,17 @@ from clinic_app.domain.records.signature import (
 from clinic_app.services.actors import audit, resolve_actor
 from clinic_app.services.ports import (
     AssessmentRecord,
+    Clock,
     RecordLockedError,
     StaleWriteError,
     UnitOfWork,
     UnitOfWorkFactory,
+    utc_now,
 )
 
 
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
 class SigningService:
-    def __init__(
-        self, unit_of_work: UnitOfWorkFactory, now: Callable[[], datetime] = _utc_now
-    ) -> None:
+    def __init__(self, unit_of_work: UnitOfWorkFactory, now: Clock = utc_now) -> None:
         self._uow = unit_of_work
         self._now = now
 

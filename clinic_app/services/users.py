@@ -1,6 +1,14 @@
-"""User accounts, login and the rule for when a login is needed."""
+"""User accounts, login and the rule for when a login is needed.
+
+Managing accounts needs an administrator who proves it with a password on every call
+(``Credentials``): the service checks the password itself, so no caller can add or
+promote accounts by naming an administrator. Only the installation's very first
+account is added without one, and it must be an administrator.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 from clinic_app.domain.records.accounts import (
     check_display_name,
@@ -18,7 +26,17 @@ from clinic_app.domain.records.roles import (
 )
 from clinic_app.services.actors import audit, resolve_actor
 from clinic_app.services.passwords import dummy_hash, hash_password, password_matches
-from clinic_app.services.ports import NotFoundError, UnitOfWorkFactory
+from clinic_app.services.ports import LoginRequiredError, NotFoundError, UnitOfWorkFactory
+
+FIRST_ACCOUNT_ROLE = Role.ADMINISTRATOR
+
+
+@dataclass(frozen=True)
+class Credentials:
+    """A username and the password that proves it."""
+
+    username: str
+    password: str = field(repr=False)
 
 
 class AuthenticationError(PermissionDeniedError):
@@ -52,58 +70,90 @@ class UserService:
             raise AuthenticationError("unknown username or wrong password")
         return stored.user
 
+    def has_accounts(self) -> bool:
+        with self._uow() as uow:
+            return uow.users.count() > 0
+
     def list_users(self) -> list[User]:
         with self._uow() as uow:
             return uow.users.list_all()
 
+    def administrator(self, credentials: Credentials | None, action: str) -> User:
+        """Who may administer the installation (``action`` says what, for the refusal):
+        the local user while no account exists, else an administrator proving it with
+        ``credentials``. ``LoginRequiredError`` when they are missing."""
+        verified = self._verified(credentials, action)
+        with self._uow() as uow:
+            acting = resolve_actor(uow, verified)
+            if verified is not None:
+                require(may_manage_users(acting.role), acting, action)
+            return acting
+
     def add_user(
         self,
-        actor: User | None,
+        credentials: Credentials | None,
         username: str,
         display_name: str,
         role: Role,
         password: str,
         registration_number: str | None = None,
     ) -> User:
-        """Administrators add accounts. While the installation has at most one account
-        (no login yet), its owner may add accounts too; a second account is only
-        accepted if one of the accounts is then an administrator, so that someone can
-        always manage users once a login is required."""
+        """The first account is added without credentials and must be an administrator
+        (``FIRST_ACCOUNT_ROLE``): user management needs an administrator from then on, so
+        a first account of any other role would leave nobody able to add the next one.
+        Every later account is added by an administrator with their ``credentials``."""
         new_user = User(
             username=check_username(username),
             display_name=check_display_name(display_name),
             role=Role(role),
             registration_number=check_registration_number(registration_number),
         )
-        check_password(password)
+        password_hash = hash_password(check_password(password))
+        verified = self._verified(credentials, "add user accounts")
         with self._uow() as uow:
-            acting = resolve_actor(uow, actor)
-            existing = uow.users.list_all()
-            if len(existing) > 1:
-                require(may_manage_users(acting.role), acting, "manage user accounts")
-            if existing and not any(
-                user.role is Role.ADMINISTRATOR for user in [*existing, new_user]
-            ):
-                raise PermissionDeniedError(
-                    "a database shared by several users needs an administrator: "
-                    "add an administrator account first"
-                )
-            added = uow.users.add(new_user, hash_password(password))
+            if verified is None and uow.users.count() > 0:  # another process got there first
+                raise LoginRequiredError(_login_needed("add user accounts"))
+            acting = resolve_actor(uow, verified)
+            if verified is None:  # the installation's first account
+                if new_user.role is not FIRST_ACCOUNT_ROLE:
+                    raise PermissionDeniedError(
+                        f"role {new_user.role.value!r} is not allowed for the first account: "
+                        f"it must be an {FIRST_ACCOUNT_ROLE.value}, who then adds the others"
+                    )
+            else:
+                require(may_manage_users(acting.role), acting, "add user accounts")
+            added = uow.users.add(new_user, password_hash)
             audit(uow, acting, AuditAction.USER_ADDED, EntityType.USER, added.id)
             uow.commit()
             return added
 
-    def set_password(self, actor: User | None, username: str, new_password: str) -> None:
-        """Administrators set anyone's password; every user may set their own."""
-        check_password(new_password)
+    def set_password(self, credentials: Credentials, username: str, new_password: str) -> None:
+        """Administrators set anyone's password; every user may set their own. Either way
+        ``credentials`` (the administrator's, or the user's current ones) prove who acts."""
+        password_hash = hash_password(check_password(new_password))
+        verified = self.authenticate(credentials.username, credentials.password)
         with self._uow() as uow:
-            acting = resolve_actor(uow, actor)
+            acting = resolve_actor(uow, verified)
             if acting.username != username:
                 require(may_manage_users(acting.role), acting, "set another user's password")
             target = uow.users.find(username)
             if target is None:
                 raise NotFoundError(f"no user named {username!r}")
-            uow.users.set_password_hash(username, hash_password(new_password))
+            uow.users.set_password_hash(username, password_hash)
             audit(uow, acting, AuditAction.PASSWORD_SET, EntityType.USER, target.user.id)
             uow.commit()
 
+    def _verified(self, credentials: Credentials | None, action: str) -> User | None:
+        """The user the credentials prove; None while no account exists (and none given)."""
+        if credentials is not None:
+            return self.authenticate(credentials.username, credentials.password)
+        if self.has_accounts():
+            raise LoginRequiredError(_login_needed(action))
+        return None
+
+
+def _login_needed(action: str) -> str:
+    return (
+        f"this database has user accounts: an administrator's username and password are "
+        f"needed to {action}"
+    )

@@ -53,27 +53,17 @@ class SqlAlchemyAssessmentRepository:
         return AssessmentRecord(
             row.id, row.patient_id, row.version,
             Assessment.model_validate_json(row.document), row.updated_at, _signature(row),
-            _submission(row),
+            _submission(row.submitted_by, row.submitter_name),
         )
 
     def for_patient(self, patient_id: int) -> list[AssessmentSummary]:
         """Oldest first, like the case file's earlier assessments."""
         statement = (
-            select(
-                AssessmentRow.id, AssessmentRow.patient_id, AssessmentRow.assessment_date,
-                AssessmentRow.clinician, AssessmentRow.status, AssessmentRow.updated_at,
-            )
+            select(*_SUMMARY_COLUMNS)
             .where(AssessmentRow.patient_id == patient_id)
             .order_by(AssessmentRow.assessment_date, AssessmentRow.id)
         )
-        return [
-            AssessmentSummary(
-                id=found.id, patient_id=found.patient_id, assessment_date=found.assessment_date,
-                clinician=found.clinician, status=AssessmentStatus(found.status),
-                updated_at=found.updated_at,
-            )
-            for found in self._session.execute(statement)
-        ]
+        return [_summary(found) for found in self._session.execute(statement)]
 
     def save(
         self, assessment_id: int, assessment: Assessment, expected_version: int
@@ -113,7 +103,7 @@ class SqlAlchemyAssessmentRepository:
         )
         return AssessmentRecord(
             record.id, record.patient_id, record.version, signed, record.updated_at, signature,
-            _submission_of(signature),
+            _submission(signature.submitted_by, signature.submitter_name),
         )
 
     def return_to_draft(self, assessment_id: int, expected_version: int) -> AssessmentRecord:
@@ -214,16 +204,11 @@ def _summary(found: Any) -> AssessmentSummary:
     )
 
 
-def _submission_of(signature: Signature) -> Submission | None:
-    if signature.submitted_by is None:
+def _submission(submitted_by: str | None, submitter_name: str | None) -> Submission | None:
+    """Who submitted a student's note, from the row or from a new signature's fields."""
+    if submitted_by is None:
         return None
-    return Submission(signature.submitted_by, signature.submitter_name or signature.submitted_by)
-
-
-def _submission(row: AssessmentRow) -> Submission | None:
-    if row.submitted_by is None:
-        return None
-    return Submission(row.submitted_by, row.submitter_name or row.submitted_by)
+    return Submission(submitted_by, submitter_name or submitted_by)
 
 
 def _signature(row: AssessmentRow) -> Signature | None:

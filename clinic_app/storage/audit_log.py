@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import Row, select, update
 from sqlalchemy.orm import Session
 
 from clinic_app.domain.records.audit import (
@@ -29,7 +30,7 @@ _READ_BATCH = 1000
 _ENTRY_COLUMNS = (
     AuditEntryRow.sequence, AuditEntryRow.occurred_at, AuditEntryRow.username,
     AuditEntryRow.action, AuditEntryRow.entity_type, AuditEntryRow.entity_id,
-    AuditEntryRow.previous_hash, AuditEntryRow.entry_hash,
+    AuditEntryRow.previous_hash, AuditEntryRow.entry_hash, AuditEntryRow.detail,
 )
 
 
@@ -48,12 +49,13 @@ class SqlAlchemyAuditLog:
         occurred_at = utc_now()
         digest = entry_hash(
             sequence, occurred_at, event.username, event.action.value,
-            event.entity_type.value, event.entity_id, head.last_hash,
+            event.entity_type.value, event.entity_id, head.last_hash, event.detail,
         )
         entry = AuditEntry(
             sequence=sequence, occurred_at=occurred_at, username=event.username,
             action=event.action.value, entity_type=event.entity_type.value,
             entity_id=event.entity_id, previous_hash=head.last_hash, entry_hash=digest,
+            detail=event.detail,
         )
         self._session.add(AuditEntryRow(**entry.__dict__))
         self._session.execute(
@@ -86,15 +88,19 @@ class SqlAlchemyAuditLog:
                 select(*_ENTRY_COLUMNS).where(AuditEntryRow.sequence > after)
                 .order_by(AuditEntryRow.sequence).limit(_READ_BATCH)
             ))
-            for row in rows:
-                yield AuditEntry(
-                    sequence=row.sequence, occurred_at=row.occurred_at, username=row.username,
-                    action=row.action, entity_type=row.entity_type, entity_id=row.entity_id,
-                    previous_hash=row.previous_hash, entry_hash=row.entry_hash,
-                )
+            yield from (_entry(row) for row in rows)
             if len(rows) < _READ_BATCH:
                 return
             after = rows[-1].sequence
+
+    def entries_for(self, entity_type: str, entity_id: int) -> list[AuditEntry]:
+        """One entity's entries in sequence order, found through the (type, id) index."""
+        rows = self._session.execute(
+            select(*_ENTRY_COLUMNS)
+            .where(AuditEntryRow.entity_type == entity_type, AuditEntryRow.entity_id == entity_id)
+            .order_by(AuditEntryRow.sequence)
+        )
+        return [_entry(row) for row in rows]
 
     def head(self) -> ChainHead:
         found = self._session.execute(
@@ -102,3 +108,11 @@ class SqlAlchemyAuditLog:
             .where(AuditChainHeadRow.id == HEAD_ROW_ID)
         ).one()
         return ChainHead(found.sequence, found.last_hash)
+
+
+def _entry(row: Row[Any]) -> AuditEntry:
+    return AuditEntry(
+        sequence=row.sequence, occurred_at=row.occurred_at, username=row.username,
+        action=row.action, entity_type=row.entity_type, entity_id=row.entity_id,
+        previous_hash=row.previous_hash, entry_hash=row.entry_hash, detail=row.detail,
+    )

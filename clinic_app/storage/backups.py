@@ -13,6 +13,7 @@ pg_restore, or the provider's snapshots); these functions refuse them clearly.
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from pathlib import Path
 
 from clinic_app.storage.sqlite_setup import (
     PRIVATE_FILE_MODE,
-    ensure_private_file,
+    SIDE_FILE_SUFFIXES,
     ensure_private_folder,
 )
 
@@ -40,6 +41,10 @@ class BackupError(RuntimeError):
     """A backup or restore could not be made; the message says why."""
 
 
+class BackupTargetError(BackupError):
+    """The file a backup was to be written to cannot be used; the message names it."""
+
+
 @dataclass(frozen=True)
 class RotationResult:
     created: tuple[Path, ...]
@@ -50,12 +55,34 @@ def backup_folder(database_file: Path) -> Path:
     return database_file.parent / BACKUP_FOLDER_NAME
 
 
+def check_backup_target(database_file: Path, target: Path) -> None:
+    """``BackupTargetError`` unless ``target`` can receive a backup of ``database_file``:
+    a file path (not a folder) that is neither the live database nor one of its side files
+    (writing there would destroy the very data being backed up)."""
+    if target.is_dir():
+        raise BackupTargetError(
+            f"{target} is a folder: give a file name, e.g. {target / 'clinic-backup.sqlite3'}"
+        )
+    live = [database_file, *(_side_file(database_file, s) for s in SIDE_FILE_SUFFIXES)]
+    if any(_same_file(target, path) for path in live):
+        raise BackupTargetError(
+            f"{target} is the live database or one of its side files: choose another file"
+        )
+
+
 def copy_database(source: Path, target: Path) -> Path:
-    """A consistent copy of ``source`` at ``target`` (created 0600) via the backup API."""
-    ensure_private_folder(target.parent)
+    """A consistent copy of ``source`` at ``target`` (created 0600) via the backup API.
+
+    ``BackupTargetError`` names ``target`` when it cannot be written; ``BackupError`` when
+    ``source`` cannot be read. The copy is made beside the target and renamed into place,
+    so a failed backup never leaves a half-written file under the target's name."""
     partial = target.with_name(target.name + ".partial")
-    partial.unlink(missing_ok=True)
-    _create_private(partial)
+    try:
+        ensure_private_folder(target.parent)
+        partial.unlink(missing_ok=True)
+        _create_private(partial)
+    except OSError as error:
+        raise BackupTargetError(_cannot_write(target, error)) from error
     try:
         with closing(_connect(source, read_only=True)) as src, closing(_connect(partial)) as dst:
             src.backup(dst)
@@ -65,6 +92,9 @@ def copy_database(source: Path, target: Path) -> Path:
     except sqlite3.Error as error:
         partial.unlink(missing_ok=True)
         raise BackupError(f"cannot back up {source}: {error}") from error
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise BackupTargetError(_cannot_write(target, error)) from error
     return target
 
 
@@ -113,23 +143,63 @@ def check_backup_file(candidate: Path) -> None:
         )
 
 
-def restore_database(backup: Path, database_file: Path, now: datetime) -> Path:
-    """Replace the database's content with ``backup``; returns the safety copy of the
-    database as it was, kept in the backups folder. The app must not be running."""
+def restore_database(backup: Path, database_file: Path, now: datetime) -> Path | None:
+    """Replace the database with ``backup``; returns the safety copy of the database as
+    it was, kept in the backups folder (None when there was no database).
+
+    The backup is copied beside the database and renamed over it, so this works even
+    when the old file is too damaged to be written through SQLite, and a failure half-way
+    leaves the old file in place. The app must not be running."""
     check_backup_file(backup)
     stamp = now.strftime("%Y%m%dT%H%M%S")
-    safety = backup_folder(database_file) / f"{database_file.stem}-before-restore-{stamp}.sqlite3"
-    if database_file.exists():
-        copy_database(database_file, safety)
-    ensure_private_folder(database_file.parent)
-    ensure_private_file(database_file)
-    try:
-        with closing(_connect(backup, read_only=True)) as src, \
-                closing(_connect(database_file)) as dst:
-            src.backup(dst)
-    except sqlite3.Error as error:
-        raise BackupError(f"restore into {database_file} failed: {error}") from error
+    safety: Path | None = (
+        backup_folder(database_file) / f"{database_file.stem}-before-restore-{stamp}.sqlite3"
+    )
+    if not database_file.exists():
+        safety = None
+    else:
+        _keep_safety_copy(database_file, safety)
+    staged = copy_database(backup, _side_file(database_file, ".restoring"))
+    # The old -wal would be replayed into the restored file: it is in the safety copy.
+    for suffix in SIDE_FILE_SUFFIXES:
+        _side_file(database_file, suffix).unlink(missing_ok=True)
+    os.replace(staged, database_file)
     return safety
+
+
+def _cannot_write(target: Path, error: OSError) -> str:
+    return (
+        f"cannot write the backup to {target} ({error.strerror}); expected a file in a "
+        "folder you can write to"
+    )
+
+
+def _keep_safety_copy(database_file: Path, safety: Path) -> None:
+    """A consistent copy when the database can be read; a byte copy of the file and its
+    -wal when it cannot (restoring a damaged database is what restore is for)."""
+    try:
+        copy_database(database_file, safety)
+        return
+    except BackupTargetError:
+        raise
+    except BackupError:
+        pass
+    for suffix in ("", "-wal"):
+        source = _side_file(database_file, suffix)
+        if source.exists():
+            copy = _side_file(safety, suffix)
+            _create_private(copy)
+            shutil.copyfile(source, copy)
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    if first.exists() and second.exists():
+        return os.path.samefile(first, second)
+    return first.absolute().resolve() == second.absolute().resolve()
+
+
+def _side_file(database_file: Path, suffix: str) -> Path:
+    return database_file.with_name(database_file.name + suffix)
 
 
 def _prune(paths: list[Path], keep: int) -> list[Path]:

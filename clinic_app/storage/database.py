@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sqlalchemy import URL, Engine, create_engine, make_url, select
+from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import sessionmaker
 from sqlalchemy.pool import StaticPool
 
@@ -18,6 +19,20 @@ from clinic_app.storage.sqlite_setup import (
 )
 from clinic_app.storage.unit_of_work import SqlAlchemyUnitOfWork
 
+SUPPORTED_DATABASES = (
+    "sqlite:///PATH/TO/FILE.sqlite3 or postgresql+psycopg://USER[:PASSWORD]@HOST[:PORT]/DBNAME"
+)
+# (backend, driver) pairs the app ships drivers for.
+_SUPPORTED_DRIVERS = frozenset({("sqlite", "pysqlite"), ("postgresql", "psycopg")})
+
+
+class DatabaseUrlError(ValueError):
+    """Not a database URL the app can use; the message says what is expected."""
+
+
+class NoDatabaseError(LookupError):
+    """``Database.open(create=False)`` found no Clinic App database where the URL points."""
+
 
 class Database:
     """A migrated database. ``unit_of_work`` is the services' ``UnitOfWorkFactory``."""
@@ -27,19 +42,28 @@ class Database:
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     @classmethod
-    def open(cls, url: str | None = None) -> Database:
+    def open(cls, url: str | None = None, *, create: bool = True) -> Database:
         """Open ``url`` (None: the default SQLite file) and apply pending migrations.
 
         SQLite files get a private folder and file; PostgreSQL URLs look like
-        ``postgresql+psycopg://user:password@host/dbname``.
+        ``postgresql+psycopg://user:password@host/dbname``. With ``create=False`` only an
+        existing Clinic App database is opened (``NoDatabaseError`` otherwise), so that a
+        mistyped path is reported instead of answered from a new, empty database.
         """
-        resolved = make_url(url) if url else _default_sqlite_url()
+        resolved = parse_database_url(url)
         database_file = _sqlite_file(resolved)
         if database_file is not None:
+            if not create and not _holds_data(database_file):
+                raise NoDatabaseError(f"no database at {database_file}")
             ensure_private_folder(database_file.parent)
             ensure_private_file(database_file)
         engine = _create_engine(resolved)
         try:
+            if not create and current_revision(engine) is None:
+                raise NoDatabaseError(
+                    f"no Clinic App database at "
+                    f"{database_file or resolved.render_as_string(hide_password=True)}"
+                )
             upgrade_to_head(engine)
         except BaseException:
             engine.dispose()
@@ -81,6 +105,30 @@ class Database:
         self._engine.dispose()
 
 
+def parse_database_url(url: str | None) -> URL:
+    """``url`` parsed and checked against the drivers the app has; None: the default file."""
+    if not url:
+        return _default_sqlite_url()
+    try:
+        parsed = make_url(url)
+    except ArgumentError as error:
+        raise DatabaseUrlError(f"not a database URL; expected {SUPPORTED_DATABASES}") from error
+    backend = parsed.get_backend_name()
+    # get_driver_name() imports the dialect: only ask once the backend is a known one.
+    if backend not in {known for known, _ in _SUPPORTED_DRIVERS} or (
+        (backend, parsed.get_driver_name()) not in _SUPPORTED_DRIVERS
+    ):
+        raise DatabaseUrlError(
+            f"unsupported database driver {parsed.drivername!r}; expected {SUPPORTED_DATABASES}"
+        )
+    return parsed
+
+
+def database_file(url: str | None) -> Path | None:
+    """The SQLite file ``url`` names (None: the default file); None for PostgreSQL or memory."""
+    return _sqlite_file(parse_database_url(url))
+
+
 def _default_sqlite_url() -> URL:
     return URL.create("sqlite+pysqlite", database=str(default_database_file()))
 
@@ -89,6 +137,11 @@ def _sqlite_file(url: URL) -> Path | None:
     if url.get_backend_name() != "sqlite" or _is_in_memory(url):
         return None
     return Path(url.database or "").expanduser().absolute()
+
+
+def _holds_data(database_file: Path) -> bool:
+    # An empty file is what a mistyped path created before; SQLite would take it as a database.
+    return database_file.is_file() and database_file.stat().st_size > 0
 
 
 def _is_in_memory(url: URL) -> bool:

@@ -155,6 +155,8 @@ class AuditEntryRow(Base):
     entity_id: Mapped[int | None] = mapped_column(Integer)
     previous_hash: Mapped[str] = mapped_column(String(64))
     entry_hash: Mapped[str] = mapped_column(String(64))
+    # Migration 0003: what a whole-database event (a restore) concerned; null otherwise.
+    detail: Mapped[str | None] = mapped_column(Text)
 
     __table_args__ = (Index(None, "entity_type", "entity_id"),)
 

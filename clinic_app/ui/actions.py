@@ -56,6 +56,12 @@ def action_specs() -> tuple[ActionSpec, ...]:
                    _keys("Ctrl+PgDown"), "go-next"),
         ActionSpec("previousSectionAction", "&Previous section", "Go to the previous exam section",
                    _keys("Ctrl+PgUp"), "go-previous"),
+        ActionSpec("signAssessmentAction", "&Sign\u2026",
+                   "Sign this assessment (a student submits it for co-signature)",
+                   _keys("Ctrl+Alt+S"), ""),
+        ActionSpec("addAddendumAction", "Add a&ddendum\u2026",
+                   "Add a correction or later remark to this signed note",
+                   _keys("Ctrl+Alt+A"), ""),
         ActionSpec("exportSoapPdfAction", "Export SOAP &note (PDF)…",
                    "Save this assessment's SOAP note as a PDF",
                    _keys("Ctrl+Alt+E"), "document-export"),
@@ -67,11 +73,16 @@ def action_specs() -> tuple[ActionSpec, ...]:
                    _keys("Ctrl+Shift+C"), "edit-copy"),
         ActionSpec("openAfterExportAction", "Open PDF after e&xport",
                    "Open each exported PDF in the system's viewer", (), "", checkable=True),
-        ActionSpec("clinicDetailsAction", "C&linic details…",
-                   "Clinic name, address and logo printed on the documents", (), ""),
+        ActionSpec("clinicDetailsAction", "&Welcome and clinic details…",
+                   "Clinic and clinician details printed on the documents; demo patients",
+                   (), ""),
         ActionSpec("toggleHintsPanelAction", "&Hints panel",
                    "Show or hide the decision-support panel beside the exam",
                    _keys("F9"), "", checkable=True),
+        ActionSpec("draftsAction", "&Drafts…",
+                   "Your unsigned drafts: open one to continue where you left off", (), ""),
+        ActionSpec("switchUserAction", "S&witch user…",
+                   "Save and close the open assessments and let another user log in", (), ""),
         ActionSpec("quitAction", "&Quit", "Save open assessments and quit",
                    _keys(StandardKey.Quit, "Ctrl+Q"), "application-exit"),
         ActionSpec("aboutAction", "&About Clinic App", "Version and licence", (), "help-about"),
@@ -147,6 +158,14 @@ class ActionRegistry:
         return self._actions["previousSectionAction"]
 
     @property
+    def sign_assessment(self) -> QAction:
+        return self._actions["signAssessmentAction"]
+
+    @property
+    def add_addendum(self) -> QAction:
+        return self._actions["addAddendumAction"]
+
+    @property
     def export_soap_pdf(self) -> QAction:
         return self._actions["exportSoapPdfAction"]
 
@@ -169,6 +188,14 @@ class ActionRegistry:
     @property
     def toggle_hints_panel(self) -> QAction:
         return self._actions["toggleHintsPanelAction"]
+
+    @property
+    def drafts(self) -> QAction:
+        return self._actions["draftsAction"]
+
+    @property
+    def switch_user(self) -> QAction:
+        return self._actions["switchUserAction"]
 
     @property
     def quit(self) -> QAction:

@@ -1,27 +1,37 @@
 """Open assessment editors as tabs, sharing one undo group and one save status.
 
 The editor itself lives in ``clinic_app.ui.editor`` (built separately); this area
-only needs its small contract: an ``undo_stack`` (QUndoStack), the signals
-``savedAt(str)`` and ``saveFailed(str)``, and optionally ``flush()``,
-``next_section()`` and ``previous_section()``.
+only needs its small contract: built with the acting user (``actor=``), an
+``undo_stack`` (QUndoStack), the signals ``savedAt(str)`` and ``saveFailed(str)``, and
+optionally ``flush()``, ``next_section()`` and ``previous_section()``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QUndoGroup
 from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QWidget
 
+from clinic_app.ui.session import Session
+
 if TYPE_CHECKING:
+    from clinic_app.domain.records.roles import User
     from clinic_app.services.ports import AssessmentRecord, PatientRecord
     from clinic_app.ui.services_port import UiServices
 
-EditorFactory = Callable[
-    ["UiServices", "PatientRecord", "AssessmentRecord", QWidget | None], QWidget
-]
+
+class EditorFactory(Protocol):
+    def __call__(
+        self,
+        services: UiServices,
+        patient_record: PatientRecord,
+        assessment_record: AssessmentRecord,
+        parent: QWidget | None = None,
+        *,
+        actor: User | None = None,
+    ) -> QWidget: ...
 
 URGENT_TAB_COLOUR = QColor("#b00020")
 ALARMING_HEADLINES = ("EMERGENCY", "URGENT")
@@ -46,16 +56,19 @@ def load_editor_factory() -> EditorFactory | None:
 class EditorArea(QStackedWidget):
     savedAt = Signal(str)
     saveFailed = Signal(str)
+    openAssessmentsChanged = Signal(list)  # ids of the open assessments, in tab order
 
     def __init__(
         self,
         undo_group: QUndoGroup,
+        session: Session,
         editor_factory: EditorFactory | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        """Editors open once ``attach`` has given the services."""
+        """Editors open once ``attach`` has given the services; they act as ``session``'s user."""
         super().__init__(parent)
         self._services: UiServices | None = None
+        self._session = session
         self._undo_group = undo_group
         self._factory = editor_factory
         self._editors: dict[int, QWidget] = {}
@@ -93,6 +106,9 @@ class EditorArea(QStackedWidget):
     def current_editor(self) -> QWidget | None:
         return self.tabs.currentWidget()
 
+    def open_assessment_ids(self) -> list[int]:
+        return [int(self.tabs.widget(i).property("assessmentId")) for i in range(self.tabs.count())]
+
     def open_editor(self, patient: PatientRecord, assessment: AssessmentRecord) -> QWidget | None:
         """Show the assessment's editor (an already open one is brought to front)."""
         existing = self._editors.get(assessment.id)
@@ -102,7 +118,7 @@ class EditorArea(QStackedWidget):
         if self._services is None or not self.editors_available:
             return None
         assert self._factory is not None
-        editor = self._factory(self._services, patient, assessment, None)
+        editor = self._factory(self._services, patient, assessment, None, actor=self._session.actor)
         editor.setProperty("assessmentId", assessment.id)
         editor.savedAt.connect(self.savedAt)  # type: ignore[attr-defined]
         editor.saveFailed.connect(self.saveFailed)  # type: ignore[attr-defined]
@@ -117,6 +133,7 @@ class EditorArea(QStackedWidget):
             urgency.connect(lambda headline, e=editor: self._show_urgency(e, headline))
         self._show_urgency(editor, getattr(editor, "top_urgency", ""))
         self.setCurrentWidget(self.tabs)
+        self.openAssessmentsChanged.emit(self.open_assessment_ids())
         return editor
 
     def close_tab(self, index: int) -> None:
@@ -130,10 +147,16 @@ class EditorArea(QStackedWidget):
         editor.deleteLater()
         if self.tabs.count() == 0:
             self.setCurrentWidget(self.placeholder)
+        self.openAssessmentsChanged.emit(self.open_assessment_ids())
 
     def close_current(self) -> None:
         if self.tabs.count():
             self.close_tab(self.tabs.currentIndex())
+
+    def close_all(self) -> None:
+        """Save and close every open assessment (a user switch: editors act as their user)."""
+        while self.tabs.count():
+            self.close_tab(self.tabs.count() - 1)
 
     def flush_all(self) -> None:
         for editor in self._editors.values():

@@ -2,6 +2,9 @@
 
 Files go only where the user chose in the save dialog; the folder is remembered in
 the settings, and the PDF is opened afterwards when the user asked for that.
+
+Every export is written to the audit trail with the acting user. A PDF whose export
+cannot be recorded is removed again: no document leaves the database unaudited.
 """
 
 from __future__ import annotations
@@ -17,11 +20,14 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from clinic_app.reports.letterhead import DEFAULT_LETTERHEAD, Letterhead
+from clinic_app.ui.failure_message import failure_message
+from clinic_app.ui.session import Session
 from clinic_app.ui.settings import AppSettings
 
 if TYPE_CHECKING:  # imported when first used: start-up does not pay for ReportLab
     from clinic_app.reports.exports import ExportedDocuments
     from clinic_app.ui.editor.assessment_editor import AssessmentEditor
+    from clinic_app.ui.services_port import UiServices
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +65,8 @@ def letterhead_from(settings: AppSettings) -> Letterhead:
         clinic_name=settings.clinic_name.strip() or DEFAULT_LETTERHEAD.clinic_name,
         address=settings.clinic_address.strip(),
         logo_path=logo if logo is not None and logo.is_file() else None,
+        clinician_name=settings.clinician_name.strip(),
+        registration_number=settings.registration_number.strip(),
     )
 
 
@@ -70,15 +78,22 @@ class ExportPresenter(QObject):
         self,
         settings: AppSettings,
         current_editor: Callable[[], QWidget | None],
+        session: Session,
         parent: QWidget,
         *,
         opener: Callable[[Path], None] = open_in_viewer,
     ) -> None:
+        """Exports are refused until ``attach`` gives the services (the audit trail)."""
         super().__init__(parent)
         self._settings = settings
         self._current_editor = current_editor
+        self._session = session
+        self._services: UiServices | None = None
         self._window = parent
         self.opener = opener
+
+    def attach(self, services: UiServices) -> None:
+        self._services = services
 
     # -- intents ------------------------------------------------------------------------
 
@@ -102,6 +117,8 @@ class ExportPresenter(QObject):
             editor.earlier_assessments,
         )
         text = soap_plain_text(note)
+        if not self._record_export(editor, "Copying the SOAP note"):
+            return None
         QGuiApplication.clipboard().setText(text)
         self.exported.emit("SOAP note copied to the clipboard as text")
         return text
@@ -141,12 +158,28 @@ class ExportPresenter(QObject):
         except OSError as error:
             self.failed.emit(f"Could not write {target}: {error.strerror or error}")
             return None
+        if not self._record_export(editor, f"Exporting the {kind}"):
+            target.unlink(missing_ok=True)
+            return None
         self._settings.last_export_folder = target.parent
         self._settings.sync()
         self.exported.emit(f"Exported the {kind} to {target}")
         if self._settings.open_after_export:
             self.opener(target)
         return target
+
+    def _record_export(self, editor: AssessmentEditor, what: str) -> bool:
+        """Log the export in the audit trail as the acting user; False (and said) if refused."""
+        try:
+            if self._services is None:
+                raise RuntimeError("the export has no services yet")
+            self._services.audit.record_export(editor.assessment_id, actor=self._session.actor)
+        except Exception as error:
+            log.error("recording an export failed: %s", type(error).__name__)
+            self.failed.emit(failure_message(f"{what} was cancelled: it could not be recorded in "
+                                             "the audit trail", error))
+            return False
+        return True
 
     def _folder(self) -> Path:
         remembered = self._settings.last_export_folder

@@ -35,13 +35,18 @@ from clinic_app.ui.assessment_table_model import (
     AssessmentIdRole,
     AssessmentTableModel,
 )
-from clinic_app.ui.clinic_details_dialog import ClinicDetailsDialog
+from clinic_app.ui.change_watcher import ChangeWatcher
+from clinic_app.ui.drafts_dialog import DraftsDialog
 from clinic_app.ui.editor_area import EditorArea, EditorFactory
-from clinic_app.ui.export_presenter import ExportPresenter, letterhead_from
+from clinic_app.ui.export_presenter import ExportPresenter
+from clinic_app.ui.login_dialog import LoginDialog
 from clinic_app.ui.new_assessment_dialog import NewAssessmentDialog
 from clinic_app.ui.patient_list_presenter import PatientListPresenter
 from clinic_app.ui.patient_table_model import COL_NAME, PatientRecordRole, PatientTableModel
+from clinic_app.ui.recovery_journal import RecoveryJournal
+from clinic_app.ui.session import Session
 from clinic_app.ui.settings import AppSettings
+from clinic_app.ui.welcome_dialog import welcome
 
 if TYPE_CHECKING:
     from clinic_app.services.ports import PatientRecord
@@ -52,6 +57,8 @@ DEFAULT_SIZE = (1200, 760)
 PATIENT_PANEL_MIN_WIDTH = 360  # name, birth date, sex and identifier stay readable
 SEARCH_PLACEHOLDER = "Name, date of birth (YYYY-MM-DD or DD.MM.YYYY) or identifier"
 OPENING_MESSAGE = "Opening the patient database\u2026"
+RECOVERED_MESSAGE = "Recovered {count} that {verb} open when Clinic App stopped unexpectedly"
+RECOVERED_MESSAGE_MS = 30000
 
 
 class MainWindow(QMainWindow):
@@ -71,10 +78,15 @@ class MainWindow(QMainWindow):
         self.undo_group = QUndoGroup(self)
         self.action_registry = ActionRegistry(self, self.undo_group)
 
-        self.patients = PatientListPresenter(PatientTableModel(self), parent=self)
-        self.assessments = AssessmentListPresenter(AssessmentTableModel(self), self)
-        self.editor_area = EditorArea(self.undo_group, editor_factory, self)
-        self.exports = ExportPresenter(settings, self.editor_area.current_editor, self)
+        self.session = Session(self)  # who works here: every service call acts as them
+        self.recovery = RecoveryJournal(settings)
+        self.change_watcher = ChangeWatcher(parent=self)
+        self.patients = PatientListPresenter(PatientTableModel(self), self.session, parent=self)
+        self.assessments = AssessmentListPresenter(AssessmentTableModel(self), self.session, self)
+        self.editor_area = EditorArea(self.undo_group, self.session, editor_factory, self)
+        self.exports = ExportPresenter(
+            settings, self.editor_area.current_editor, self.session, self
+        )
 
         self._build_central()
         self._build_menus_and_toolbar()
@@ -93,9 +105,13 @@ class MainWindow(QMainWindow):
         self.patients.attach(services)
         self.assessments.attach(services)
         self.editor_area.attach(services)
+        self.exports.attach(services)
         self.centralWidget().setEnabled(True)
         self.statusBar().clearMessage()
         self._restore_selection()
+        self._recover_open_assessments()
+        self._update_switch_user()
+        self.change_watcher.watch(services.changes.token)
         self._update_actions()
 
     # -- construction --------------------------------------------------------------------------
@@ -159,10 +175,15 @@ class MainWindow(QMainWindow):
         file_menu.addActions([a.new_patient, a.edit_patient])
         file_menu.addSeparator()
         file_menu.addActions([a.new_assessment, a.open_assessment, a.close_assessment])
+        file_menu.addAction(a.drafts)
+        file_menu.addSeparator()
+        file_menu.addActions([a.sign_assessment, a.add_addendum])
         file_menu.addSeparator()
         file_menu.addActions([a.export_soap_pdf, a.export_plan_pdf, a.copy_soap_text])
         file_menu.addActions([a.open_after_export, a.clinic_details])
         file_menu.addSeparator()
+        file_menu.addAction(a.switch_user)
+        a.switch_user.setVisible(False)  # until attach knows whether several accounts exist
         file_menu.addAction(a.quit)
         edit_menu = menu_bar.addMenu("&Edit")
         edit_menu.setObjectName("editMenu")
@@ -193,7 +214,11 @@ class MainWindow(QMainWindow):
         self.patient_count_label.setObjectName("patientCountLabel")
         self.save_status_label = QLabel(self)
         self.save_status_label.setObjectName("saveStatusLabel")
+        self.user_label = QLabel(self)
+        self.user_label.setObjectName("currentUserLabel")
+        self.user_label.setTextFormat(Qt.TextFormat.PlainText)
         status = self.statusBar()
+        status.addPermanentWidget(self.user_label)
         status.addPermanentWidget(self.patient_count_label)
         status.addPermanentWidget(self.save_status_label)
 
@@ -208,10 +233,20 @@ class MainWindow(QMainWindow):
         a.next_section.triggered.connect(self.editor_area.next_section)
         a.previous_section.triggered.connect(self.editor_area.previous_section)
         a.quit.triggered.connect(self.close)
+        a.switch_user.triggered.connect(self.switch_user)
+        a.drafts.triggered.connect(self.show_drafts)
+        self.session.userChanged.connect(self._show_user)
+        self.change_watcher.changed.connect(self.refresh_lists)
+        self.change_watcher.failed.connect(self._show_error)
+        self.editor_area.openAssessmentsChanged.connect(self.recovery.remember_open)
         a.about.triggered.connect(self._show_about)
         a.export_soap_pdf.triggered.connect(self.exports.export_soap_pdf)
         a.export_plan_pdf.triggered.connect(self.exports.export_plan_pdf)
         a.copy_soap_text.triggered.connect(self.exports.copy_soap_text)
+        a.sign_assessment.triggered.connect(lambda: _call_on_editor(self.editor_area, "sign"))
+        a.add_addendum.triggered.connect(
+            lambda: _call_on_editor(self.editor_area, "add_addendum")
+        )
         a.open_after_export.setChecked(self._settings.open_after_export)
         a.open_after_export.toggled.connect(self._set_open_after_export)
         a.clinic_details.triggered.connect(self.edit_clinic_details)
@@ -326,7 +361,9 @@ class MainWindow(QMainWindow):
         patient = self.selected_patient()
         if patient is None:
             return
-        choice = NewAssessmentDialog.ask(self, self._settings.last_clinician)
+        choice = NewAssessmentDialog.ask(
+            self, self._settings.last_clinician or self._settings.clinician_name
+        )
         if choice is None:
             return
         self._settings.last_clinician = choice.clinician
@@ -365,6 +402,80 @@ class MainWindow(QMainWindow):
             return
         editor.setFocus(Qt.FocusReason.OtherFocusReason)
         self._update_actions()
+
+    def open_assessment_by_id(self, assessment_id: int) -> bool:
+        """Select the assessment's patient and open it; False when it cannot be opened."""
+        record = self.assessments.load(assessment_id)
+        if record is None or not self.patients.reveal(record.patient_id):
+            return False
+        self.select_patient(record.patient_id)
+        patient = self.selected_patient()
+        if patient is None:
+            return False
+        self._open(patient, assessment_id)
+        return self.editor_area.editor_for(assessment_id) is not None
+
+    def show_drafts(self) -> None:
+        entries = self.assessments.drafts()
+        if entries is None:
+            return
+        if not entries:
+            self.statusBar().showMessage("You have no unsigned drafts", 6000)
+            return
+        chosen = DraftsDialog.ask(self, entries)
+        if chosen is not None:
+            self.open_assessment_by_id(chosen)
+
+    def switch_user(self) -> None:
+        """Save and close the open assessments, then ask who works now (Quit closes the app)."""
+        if self.services is None:
+            return
+        self.editor_area.close_all()  # each editor saves as the user who made its changes
+        self.session.log_out()
+        user = LoginDialog.ask(self, self.services.users)
+        if user is None:
+            self.close()
+            return
+        self.session.log_in(user)
+        self.refresh_lists()
+
+    def refresh_lists(self) -> None:
+        """Show what another workstation changed, keeping the search text and the selection."""
+        if self.services is None:
+            return
+        self.patients.refresh(keep_patient_id=self.assessments.patient_id)
+        self._refresh_assessments()
+        selected = self.selected_patient()
+        if selected is not None:
+            self._show_heading(selected)  # the other workstation may have renamed them
+        self._update_switch_user()
+        self._update_actions()
+
+    def _recover_open_assessments(self) -> None:
+        """After a crash, reopen the drafts that were open (the acting user's own only)."""
+        left_open = self.recovery.start_run()
+        if not left_open:
+            return
+        drafts = self.assessments.draft_ids()
+        recovered = [i for i in left_open if i in drafts and self.open_assessment_by_id(i)]
+        if recovered:
+            count = len(recovered)
+            what = "1 assessment" if count == 1 else f"{count} assessments"
+            message = RECOVERED_MESSAGE.format(count=what, verb="was" if count == 1 else "were")
+            self.statusBar().showMessage(message, RECOVERED_MESSAGE_MS)
+
+    def _update_switch_user(self) -> None:
+        """Offered whenever several accounts share the database (one may be added meanwhile)."""
+        if self.services is None:
+            return
+        try:
+            several = self.services.users.login_required()
+        except Exception:  # the change watcher reports a lost connection
+            several = self.session.user is not None
+        self.action_registry.switch_user.setVisible(several)
+
+    def _show_user(self) -> None:
+        self.user_label.setText(self.session.describe())
 
     # -- reactions -----------------------------------------------------------------------------
 
@@ -434,13 +545,12 @@ class MainWindow(QMainWindow):
         self._settings.open_after_export = checked
 
     def edit_clinic_details(self) -> None:
-        details = ClinicDetailsDialog.ask(self, letterhead_from(self._settings))
-        if details is None:
+        """The welcome dialog again: clinic and clinician details, demo patients if none."""
+        choice = welcome(self, self.services, self._settings, first_start=False)
+        if choice is None:
             return
-        self._settings.clinic_name = details.clinic_name
-        self._settings.clinic_address = details.address
-        self._settings.clinic_logo_path = details.logo_path
-        self._settings.sync()
+        if choice.load_demo_patients:
+            self.patients.search_now()
         self.statusBar().showMessage("Clinic details saved", 4000)
 
     def _show_error(self, message: str) -> None:
@@ -451,6 +561,7 @@ class MainWindow(QMainWindow):
         has_editor = self.editor_area.current_editor() is not None
         a = self.action_registry
         a.new_patient.setEnabled(self.services is not None)
+        a.drafts.setEnabled(self.services is not None)
         a.edit_patient.setEnabled(has_patient)
         a.new_assessment.setEnabled(has_patient)
         a.open_assessment.setEnabled(has_patient and self.selected_assessment_id() is not None)
@@ -459,6 +570,9 @@ class MainWindow(QMainWindow):
             a.export_soap_pdf, a.export_plan_pdf, a.copy_soap_text, a.toggle_hints_panel,
         ):
             action.setEnabled(has_editor)
+        editor = self.editor_area.current_editor()
+        a.sign_assessment.setEnabled(bool(getattr(editor, "can_be_signed", False)))
+        a.add_addendum.setEnabled(bool(getattr(editor, "accepts_addenda", False)))
         visible = getattr(self.editor_area.current_editor(), "hints_panel_visible", False)
         a.toggle_hints_panel.setChecked(bool(visible))
 
@@ -473,7 +587,9 @@ class MainWindow(QMainWindow):
     # -- shutdown ------------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.change_watcher.stop()
         self.editor_area.flush_all()
+        self.recovery.end_run()
         self._settings.main_window_geometry = self.saveGeometry()
         self._settings.main_window_state = self.saveState()
         self._settings.splitter_state = self.splitter.saveState()
@@ -512,3 +628,10 @@ def _button_row(parent: QWidget, *actions: object) -> tuple[QHBoxLayout, list[QT
         buttons.append(button)
     row.addStretch(1)
     return row, buttons
+
+
+def _call_on_editor(area: EditorArea, method: str) -> None:
+    """Forward an action to the current editor (sign, add an addendum) if it offers it."""
+    function = getattr(area.current_editor(), method, None)
+    if callable(function):
+        function()

@@ -11,7 +11,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from clinic_app.ui.failure_message import failure_message
 from clinic_app.ui.patient_table_model import PatientTableModel
+from clinic_app.ui.session import Session
 
 if TYPE_CHECKING:
     from clinic_app.domain.patient import Patient
@@ -30,12 +32,14 @@ class PatientListPresenter(QObject):
     def __init__(
         self,
         model: PatientTableModel,
+        session: Session,
         delay_ms: int = SEARCH_DELAY_MS,
         parent: QObject | None = None,
     ) -> None:
-        """Searches start once ``attach`` has given the services."""
+        """Searches start once ``attach`` has given the services; ``session`` names the actor."""
         super().__init__(parent)
         self._services: UiServices | None = None
+        self._session = session
         self._model = model
         self._text = ""
         self._timer = QTimer(self)
@@ -64,20 +68,44 @@ class PatientListPresenter(QObject):
 
     def search_now(self) -> None:
         self._timer.stop()
-        if self._services is None:
-            return
-        try:
-            records = self._attached().patients.search(self._text)
-        except Exception as error:  # a lost database connection must not kill the event loop
-            self._report("Searching patients failed", error)
-            return
+        records = self._search()
+        if records is not None:
+            self._model.set_records(records)
+            self.searchFinished.emit(len(records))
+
+    def refresh(self, keep_patient_id: int | None = None) -> bool:
+        """Search again with the same text (another workstation changed data), keeping
+        ``keep_patient_id`` (the selected patient) listed even if the search leaves them out.
+
+        The model is reset, and ``searchFinished`` emitted, only when the list changed: True.
+        """
+        if self.search_pending:
+            return False  # the search about to run will show the new data
+        records = self._search()
+        if records is None:
+            return False
+        if keep_patient_id is not None and all(r.id != keep_patient_id for r in records):
+            kept = self._fetch(keep_patient_id)
+            records = records if kept is None else [kept, *records]
+        if records == self._records():
+            return False
         self._model.set_records(records)
         self.searchFinished.emit(len(records))
+        return True
+
+    def _search(self) -> list[PatientRecord] | None:
+        if self._services is None:
+            return None
+        try:
+            return self._attached().patients.search(self._text)
+        except Exception as error:  # a lost database connection must not kill the event loop
+            self._report("Searching patients failed", error)
+            return None
 
     def register(self, patient: Patient) -> PatientRecord | None:
         """Save a new patient and show them in the list (even if the search would hide them)."""
         try:
-            patient_id = self._attached().patients.register(patient)
+            patient_id = self._attached().patients.register(patient, actor=self._session.actor)
             record = self._attached().patients.get(patient_id)
         except Exception as error:
             self._report("Registering the patient failed", error)
@@ -87,7 +115,7 @@ class PatientListPresenter(QObject):
 
     def update(self, patient_id: int, patient: Patient) -> PatientRecord | None:
         try:
-            self._attached().patients.update(patient_id, patient)
+            self._attached().patients.update(patient_id, patient, actor=self._session.actor)
             record = self._attached().patients.get(patient_id)
         except Exception as error:
             self._report("Saving the patient's details failed", error)
@@ -97,19 +125,25 @@ class PatientListPresenter(QObject):
 
     def reveal(self, patient_id: int) -> bool:
         """Make sure the patient is in the list (added on top if the search left them out)."""
-        from clinic_app.services.ports import NotFoundError
-
         if self._model.row_of(patient_id) is not None:
             return True
-        try:
-            record = self._attached().patients.get(patient_id)
-        except NotFoundError:
-            return False
-        except Exception as error:
-            self._report("Loading the patient failed", error)
+        record = self._fetch(patient_id)
+        if record is None:
             return False
         self._model.set_records([record, *self._records()])
         return True
+
+    def _fetch(self, patient_id: int) -> PatientRecord | None:
+        """The patient as stored now; None if they no longer exist (or loading failed)."""
+        from clinic_app.services.ports import NotFoundError
+
+        try:
+            return self._attached().patients.get(patient_id)
+        except NotFoundError:
+            return None
+        except Exception as error:
+            self._report("Loading the patient failed", error)
+            return None
 
     def _show_including(self, record: PatientRecord) -> None:
         self.search_now()
@@ -127,4 +161,4 @@ class PatientListPresenter(QObject):
     def _report(self, what: str, error: Exception) -> None:
         # Only the type: database errors can quote the patient data they were given.
         log.error("%s: %s", what, type(error).__name__)
-        self.failed.emit(f"{what} ({type(error).__name__}). Please try again.")
+        self.failed.emit(failure_message(what, error))

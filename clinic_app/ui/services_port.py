@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from clinic_app.services.audit_trail import AuditService
     from clinic_app.services.changes import ChangeService
     from clinic_app.services.conflicts import ConflictService
+    from clinic_app.services.demo import DemoService
     from clinic_app.services.patients import PatientService
     from clinic_app.services.signing import SigningService
     from clinic_app.services.users import UserService
@@ -45,3 +46,6 @@ class UiServices(Protocol):
 
     @property
     def changes(self) -> ChangeService: ...
+
+    @property
+    def demo(self) -> DemoService: ...

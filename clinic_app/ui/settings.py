@@ -29,6 +29,11 @@ _OPEN_AFTER_EXPORT = "export/open_after_export"
 _CLINIC_NAME = "letterhead/clinic_name"
 _CLINIC_ADDRESS = "letterhead/address"
 _CLINIC_LOGO = "letterhead/logo_path"
+_CLINICIAN_NAME = "letterhead/clinician_name"
+_REGISTRATION_NUMBER = "letterhead/registration_number"
+_WELCOME_DONE = "first_run/welcome_done"
+_RUNNING = "recovery/running"
+_OPEN_ASSESSMENTS = "recovery/open_assessments"
 
 
 class AppSettings:
@@ -116,8 +121,7 @@ class AppSettings:
 
     @property
     def open_after_export(self) -> bool:
-        raw = self._store.value(_OPEN_AFTER_EXPORT, False)
-        return raw is True or (isinstance(raw, str) and raw.lower() == "true")
+        return self._flag(_OPEN_AFTER_EXPORT)
 
     @open_after_export.setter
     def open_after_export(self, value: bool) -> None:
@@ -153,6 +157,62 @@ class AppSettings:
         else:
             self._store.setValue(_CLINIC_LOGO, str(value))
 
+    @property
+    def clinician_name(self) -> str:
+        return self._text(_CLINICIAN_NAME)
+
+    @clinician_name.setter
+    def clinician_name(self, value: str) -> None:
+        self._store.setValue(_CLINICIAN_NAME, value)
+
+    @property
+    def registration_number(self) -> str:
+        """The clinician's professional registration number, printed with their name."""
+        return self._text(_REGISTRATION_NUMBER)
+
+    @registration_number.setter
+    def registration_number(self, value: str) -> None:
+        self._store.setValue(_REGISTRATION_NUMBER, value)
+
+    # -- first start ---------------------------------------------------------------------------
+
+    @property
+    def welcome_done(self) -> bool:
+        """Set once the welcome dialog was completed: later starts do not ask again."""
+        return self._flag(_WELCOME_DONE)
+
+    @welcome_done.setter
+    def welcome_done(self, value: bool) -> None:
+        self._store.setValue(_WELCOME_DONE, bool(value))
+
+    # -- crash recovery (ids only: which assessments were open, and whether the app is running) --
+
+    @property
+    def running(self) -> bool:
+        """Set while the app runs, cleared when it closes: still set at start = it stopped
+        unexpectedly."""
+        return self._flag(_RUNNING)
+
+    @running.setter
+    def running(self, value: bool) -> None:
+        self._store.setValue(_RUNNING, bool(value))
+
+    @property
+    def open_assessment_ids(self) -> list[int]:
+        text = self._text(_OPEN_ASSESSMENTS)
+        ids: list[int] = []
+        for part in text.split(","):
+            try:
+                ids.append(int(part))
+            except ValueError:
+                continue  # a hand-edited or corrupt file must not stop the app
+        return ids
+
+    @open_assessment_ids.setter
+    def open_assessment_ids(self, value: list[int]) -> None:
+        # One comma-separated string: QSettings reads a one-item INI list back as a plain string.
+        self._store.setValue(_OPEN_ASSESSMENTS, ",".join(str(int(item)) for item in value))
+
     # -- conversions -------------------------------------------------------------------------
 
     def _bytes(self, key: str) -> QByteArray | None:
@@ -160,6 +220,10 @@ class AppSettings:
         if isinstance(raw, QByteArray) and not raw.isEmpty():
             return raw
         return None
+
+    def _flag(self, key: str) -> bool:
+        raw = self._store.value(key, False)
+        return raw is True or (isinstance(raw, str) and raw.lower() == "true")
 
     def _text(self, key: str) -> str:
         raw = self._store.value(key)

@@ -17,9 +17,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from clinic_app import __version__
 from clinic_app.resources import resource
+from clinic_app.ui.login_dialog import LoginDialog
 from clinic_app.ui.main_window import MainWindow
 from clinic_app.ui.services_port import UiServices
 from clinic_app.ui.settings import APPLICATION, ORGANIZATION, AppSettings
+from clinic_app.ui.welcome_dialog import welcome_on_first_start
 
 DATABASE_FAILURE_EXIT_CODE = 1
 ICON_NAMES = ("clinic-app.svg", "clinic-app.png", "clinic_app.svg", "clinic_app.png")
@@ -73,8 +75,25 @@ def open_services(
         report_database_failure(window, error)
         window.close()
         return None
+    welcome_on_first_start(window, services)
+    if not log_in(window, services):
+        window.close()  # Quit at the login is no failure: the app ends normally, unattached
+        return services
     window.attach(services)
     return services
+
+
+def log_in(window: MainWindow, services: UiServices) -> bool:
+    """Ask who is working when several accounts share the database (``window.session``
+    keeps the user); single-user installations are not asked. False: the user chose Quit."""
+    if not services.users.login_required():
+        return True
+    window.statusBar().showMessage("Log in to continue")
+    user = LoginDialog.ask(window, services.users)
+    if user is None:
+        return False
+    window.session.log_in(user)
+    return True
 
 
 def create_main_window(

@@ -11,9 +11,9 @@ from __future__ import annotations
 import os
 import tempfile
 
-from clinic_app.app import build_services, open_database
+from clinic_app.app import build_services, load_demo_cases, open_database
 from clinic_app.domain.decision import evaluate
-from clinic_app.services.demo import load_demo_cases, seed_demo_patients
+from clinic_app.services.demo import seed_demo_patients
 from tests.benchmarks.measure import Result, time_calls
 
 EDITED_FIELD = ("functional", "squat", "nprs")

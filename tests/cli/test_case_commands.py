@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from clinic_app.cli import main
-from clinic_app.resources import resource
+from clinic_app.resources import demo_case_paths
 
 REPO = Path(__file__).resolve().parents[2]
-DEMO_CASES = sorted(resource("demo").glob("case*.json"))
+DEMO_CASES = demo_case_paths()
 PATIENT = {
     "family_name": "Test", "given_names": "Case", "date_of_birth": "1990-01-01", "sex": "other"
 }

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Literal
 
 import pytest
+from pydantic import BaseModel, Field
 
 from clinic_app.domain.assessment import EXAM_SECTIONS, Assessment
-from clinic_app.domain.fields import FieldSpec, get_value, spec_index
+from clinic_app.domain.fields import FieldSpec, get_value, leaf_specs, spec_index
+from clinic_app.domain.kujala import KUJALA_ITEMS
 from clinic_app.domain.patient import Patient
 from clinic_app.domain.progress import section_progress
 
@@ -92,6 +95,21 @@ def test_kujala_choices_carry_the_questionnaire_wording() -> None:
     stairs = SPECS[("outcomes", "kujala", "stairs")]
     assert stairs.title == "4. Stairs (max 10)"
     assert stairs.label_of("slight_pain_descending") == "Slight pain when descending"
+    for item in KUJALA_ITEMS:
+        spec = SPECS[("outcomes", "kujala", item.key)]
+        assert spec.options == tuple((option.code, option.label) for option in item.options)
+
+
+def test_a_literal_field_takes_its_labels_from_option_labels() -> None:
+    class Answers(BaseModel):
+        labelled: Literal["a", "b"] | None = Field(
+            default=None, title="Labelled", json_schema_extra={"option_labels": {"a": "Alpha"}}
+        )
+        bare: Literal["a", "b"] | None = Field(default=None, title="Bare")
+
+    labelled, bare = leaf_specs(Answers)
+    assert labelled.options == (("a", "Alpha"), ("b", "b"))
+    assert bare.options == (("a", "a"), ("b", "b"))
 
 
 def test_patient_names_must_not_be_blank() -> None:

@@ -12,10 +12,12 @@ from clinic_app.app import Services, build_services
 from clinic_app.domain.patient import Patient, Sex
 from clinic_app.domain.records.roles import Role, User
 from clinic_app.services.ports import AssessmentRecord
+from clinic_app.services.users import Credentials
 from clinic_app.storage.database import Database
 
 ON = date(2024, 5, 6)
 PASSWORD = "correct horse battery"
+ADMIN = Credentials("admin", PASSWORD)  # the administrator clinic_users adds first
 
 
 def a_patient() -> Patient:
@@ -32,7 +34,7 @@ def started_draft(services: Services, actor: User | None = None) -> AssessmentRe
 
 
 def clinic_users(services: Services) -> dict[Role, User]:
-    """An administrator first (needed once there are several users), then one of each role."""
+    """The first account, an administrator, then one of each role added by them."""
     admin = services.users.add_user(None, "admin", "Ada Admin", Role.ADMINISTRATOR, PASSWORD)
     users = {Role.ADMINISTRATOR: admin}
     for role, username, name in (
@@ -40,7 +42,9 @@ def clinic_users(services: Services) -> dict[Role, User]:
         (Role.STUDENT, "stu", "Stu Student"),
         (Role.SUPERVISOR, "sam", "Sam Supervisor"),
     ):
-        users[role] = services.users.add_user(admin, username, name, role, PASSWORD, "REG-1")
+        users[role] = services.users.add_user(
+            ADMIN, username, name, role, PASSWORD, "REG-1"
+        )
     return users
 
 

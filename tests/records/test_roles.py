@@ -7,20 +7,21 @@ import pytest
 from clinic_app.app import Services
 from clinic_app.domain.assessment import AssessmentStatus
 from clinic_app.domain.records.accounts import AccountError
+from clinic_app.domain.records.audit import EntityType
 from clinic_app.domain.records.roles import LOCAL_USER, PermissionDeniedError, Role, User
 from clinic_app.services.ports import LoginRequiredError, RecordLockedError
-from clinic_app.services.users import AuthenticationError
-from tests.records.helpers import PASSWORD, clinic_users, started_draft
+from clinic_app.services.users import AuthenticationError, Credentials
+from tests.records.helpers import ADMIN, PASSWORD, clinic_users, started_draft
 
 
 def test_no_login_with_zero_or_one_user(services: Services) -> None:
     assert not services.users.login_required()
     assert services.users.default_actor() == LOCAL_USER
-    owner = services.users.add_user(None, "owner", "Olga Owner", Role.CLINICIAN, PASSWORD)
+    draft = started_draft(services)  # no account at all: the local user acts
+    assert services.signing.sign(draft.id, None).signature.signed_by == LOCAL_USER.username
+    admin = services.users.add_user(None, "admin", "Ada Admin", Role.ADMINISTRATOR, PASSWORD)
     assert not services.users.login_required()
-    assert services.users.default_actor() == owner
-    draft = started_draft(services)  # no actor given: the only user acts
-    assert services.signing.sign(draft.id, None).signature.signed_by == "owner"
+    assert services.users.default_actor() == admin
 
 
 def test_several_users_require_a_login(services: Services) -> None:
@@ -96,12 +97,13 @@ def test_a_supervisor_can_return_a_students_note(services: Services) -> None:
 
 def test_administrators_manage_users_and_others_cannot(services: Services) -> None:
     users = clinic_users(services)
+    cleo = Credentials("cleo", PASSWORD)
+    with pytest.raises(PermissionDeniedError, match="cleo \\(clinician\\) may not add"):
+        services.users.add_user(cleo, "eve", "Eve", Role.ADMINISTRATOR, PASSWORD)
     with pytest.raises(PermissionDeniedError):
-        services.users.add_user(users[Role.CLINICIAN], "eve", "Eve", Role.ADMINISTRATOR, PASSWORD)
-    with pytest.raises(PermissionDeniedError):
-        services.users.set_password(users[Role.CLINICIAN], "stu", "new password 1")
-    services.users.set_password(users[Role.CLINICIAN], "cleo", "my new password")
-    services.users.set_password(users[Role.ADMINISTRATOR], "stu", "new password 1")
+        services.users.set_password(cleo, "stu", "new password 1")
+    services.users.set_password(cleo, "cleo", "my new password")
+    services.users.set_password(ADMIN, "stu", "new password 1")
     assert services.users.authenticate("stu", "new password 1") == users[Role.STUDENT]
     assert {user.username for user in services.users.list_users()} == {
         "admin", "cleo", "stu", "sam",
@@ -114,19 +116,60 @@ def test_administrators_do_not_edit_records(services: Services) -> None:
         started_draft(services, users[Role.ADMINISTRATOR])
 
 
-def test_a_second_account_needs_an_administrator(services: Services) -> None:
-    owner = services.users.add_user(None, "owner", "Olga Owner", Role.CLINICIAN, PASSWORD)
-    with pytest.raises(PermissionDeniedError, match="administrator"):
-        services.users.add_user(owner, "stu", "Stu", Role.STUDENT, PASSWORD)
-    services.users.add_user(owner, "admin", "Ada", Role.ADMINISTRATOR, PASSWORD)
-    assert services.users.login_required()
+@pytest.mark.parametrize("role", [Role.CLINICIAN, Role.STUDENT, Role.SUPERVISOR])
+def test_the_first_account_must_be_an_administrator(services: Services, role: Role) -> None:
+    with pytest.raises(PermissionDeniedError, match=f"role '{role.value}' is not allowed"):
+        services.users.add_user(None, "first", "First", role, PASSWORD)
+    assert services.users.list_users() == []
+
+
+def test_once_an_account_exists_only_an_authenticated_administrator_adds_more(
+    services: Services,
+) -> None:
+    services.users.add_user(None, "admin", "Ada Admin", Role.ADMINISTRATOR, PASSWORD)
+    with pytest.raises(LoginRequiredError, match="administrator's username and password"):
+        services.users.add_user(None, "boss", "Boss", Role.ADMINISTRATOR, PASSWORD)
+    with pytest.raises(AuthenticationError):
+        services.users.add_user(
+            Credentials("admin", "not the password"), "boss", "Boss", Role.ADMINISTRATOR,
+            PASSWORD,
+        )
+    student = services.users.add_user(ADMIN, "stu", "Stu", Role.STUDENT, PASSWORD)
+    with pytest.raises(PermissionDeniedError, match="stu \\(student\\) may not add"):
+        services.users.add_user(
+            Credentials("stu", PASSWORD), "boss", "Boss", Role.ADMINISTRATOR, PASSWORD
+        )
+    assert [user.username for user in services.users.list_users()] == ["admin", "stu"]
+    assert services.users.authenticate("stu", PASSWORD) == student
+    added = services.audit.entries_for(EntityType.USER, student.id)
+    assert [(entry.username, entry.action) for entry in added] == [("admin", "user_added")]
+
+
+def test_setting_a_password_needs_the_current_one(services: Services) -> None:
+    clinic_users(services)
+    with pytest.raises(AuthenticationError):
+        services.users.set_password(Credentials("cleo", "a guess 12345"), "cleo", "new password 1")
+    assert services.users.authenticate("cleo", PASSWORD).username == "cleo"
+
+
+def test_only_an_administrator_administers_a_database_with_accounts(
+    services: Services,
+) -> None:
+    assert services.users.administrator(None, "restore the database") == LOCAL_USER
+    users = clinic_users(services)
+    with pytest.raises(LoginRequiredError):
+        services.users.administrator(None, "restore the database")
+    with pytest.raises(PermissionDeniedError, match="may not restore the database"):
+        services.users.administrator(Credentials("sam", PASSWORD), "restore the database")
+    assert services.users.administrator(ADMIN, "restore") == users[Role.ADMINISTRATOR]
 
 
 def test_unknown_or_forged_actors_are_refused(services: Services) -> None:
     clinic_users(services)
-    forged = User(username="mallory", display_name="M", role=Role.ADMINISTRATOR)
-    with pytest.raises(PermissionDeniedError, match="mallory"):
-        services.users.add_user(forged, "x1", "X", Role.CLINICIAN, PASSWORD)
+    with pytest.raises(AuthenticationError):
+        services.users.add_user(
+            Credentials("mallory", PASSWORD), "x1", "X", Role.CLINICIAN, PASSWORD
+        )
     promoted = User(username="stu", display_name="Stu", role=Role.SUPERVISOR)
     draft = started_draft(services, promoted)  # the stored role (student) applies
     with pytest.raises(PermissionDeniedError):
@@ -140,4 +183,6 @@ def test_bad_account_input_names_the_field(services: Services) -> None:
         services.users.add_user(None, "okname", "X", Role.CLINICIAN, "short")
     services.users.add_user(None, "okname", "X", Role.ADMINISTRATOR, PASSWORD)
     with pytest.raises(AccountError, match="taken"):
-        services.users.add_user(None, "okname", "Y", Role.CLINICIAN, PASSWORD)
+        services.users.add_user(
+            Credentials("okname", PASSWORD), "okname", "Y", Role.CLINICIAN, PASSWORD
+        )

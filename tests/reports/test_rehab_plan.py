@@ -8,7 +8,7 @@ import pytest
 
 from clinic_app.domain.assessment import Assessment
 from clinic_app.domain.case_file import CaseFile
-from clinic_app.domain.decision.model import Evaluation
+from clinic_app.domain.decision import Evaluation, evaluate
 from clinic_app.domain.rehab.builder import build_rehab_plan, plan_for_export
 from clinic_app.domain.rehab.editing import (
     PlanEditError,
@@ -20,13 +20,12 @@ from clinic_app.domain.rehab.editing import (
 from clinic_app.domain.rehab.handout import build_handout
 from clinic_app.domain.rehab.library import ExerciseLibrary
 from clinic_app.domain.rehab.plan import Measure, Phase
-from clinic_app.domain.soap.decision_support import evaluate_if_available
 
 HIP_EXERCISES = {"side_lying_hip_abduction", "clamshell", "bridge", "lateral_band_walk"}
 
 
-def _evaluation(case: CaseFile) -> Evaluation | None:
-    return evaluate_if_available(case.patient, case.assessment, case.earlier_assessments)
+def _evaluation(case: CaseFile) -> Evaluation:
+    return evaluate(case.patient, case.assessment, case.earlier_assessments)
 
 
 def test_case1_plan_has_hip_work_cadence_and_shoe_advice(

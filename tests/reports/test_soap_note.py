@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from clinic_app.domain.assessment import HintDecision, HintDecisionKind
 from clinic_app.domain.case_file import CaseFile
+from clinic_app.domain.decision import evaluate
 from clinic_app.domain.rehab.builder import build_rehab_plan
 from clinic_app.domain.rehab.library import ExerciseLibrary
 from clinic_app.domain.soap.builder import build_soap_note
-from clinic_app.domain.soap.decision_support import evaluate_if_available
 from clinic_app.domain.soap.document import Line, SoapNote, Table
 from clinic_app.domain.soap.free_text import SoapFreeText
 
 
 def _note(case: CaseFile, library: ExerciseLibrary, **changes: object) -> SoapNote:
     assessment = case.assessment.model_copy(update=changes) if changes else case.assessment
-    evaluation = evaluate_if_available(case.patient, assessment, case.earlier_assessments)
+    evaluation = evaluate(case.patient, assessment, case.earlier_assessments)
     plan = build_rehab_plan(assessment, evaluation, library)
     return build_soap_note(case.patient, assessment, evaluation, plan, library)
 
@@ -70,8 +70,8 @@ def test_clinician_free_text_is_kept_in_each_section(
 def test_assessment_shows_accepted_and_dismissed_hints(
     case1: CaseFile, library: ExerciseLibrary
 ) -> None:
-    evaluation = evaluate_if_available(case1.patient, case1.assessment)
-    assert evaluation is not None and len(evaluation.fired) >= 2
+    evaluation = evaluate(case1.patient, case1.assessment)
+    assert len(evaluation.fired) >= 2
     first, second = evaluation.fired[0], evaluation.fired[1]
     decisions = {
         first.rule_id: HintDecision(decision=HintDecisionKind.ACCEPTED),

@@ -1,13 +1,15 @@
-"""AssessmentHistoryService: the earlier assessments the non-responder rule compares with."""
+"""AssessmentHistoryService on a real database: the earlier assessments the non-responder
+rule compares with."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from clinic_app.domain.assessment import Assessment
 from clinic_app.domain.patient import Patient, Sex
 from clinic_app.services.assessment_history import AssessmentHistoryService
-from tests.services.fakes import FakeStore, FakeUnitOfWorkFactory
+from clinic_app.services.assessments import AssessmentService
+from clinic_app.services.patients import PatientService
+from clinic_app.storage.database import Database
 
 
 def _patient(name: str) -> Patient:
@@ -16,17 +18,17 @@ def _patient(name: str) -> Patient:
     )
 
 
-def test_earlier_assessments_of_the_same_patient_oldest_first() -> None:
-    store = FakeStore(patients={1: _patient("Ñúñez"), 2: _patient("Other")})
-    factory = FakeUnitOfWorkFactory(store)
-    with factory() as uow:
-        later = uow.assessments.add(1, Assessment(assessment_date=date(2024, 5, 1)))
-        first = uow.assessments.add(1, Assessment(assessment_date=date(2024, 1, 1), clinician="a"))
-        same_day = uow.assessments.add(1, Assessment(assessment_date=date(2024, 3, 1)))
-        current = uow.assessments.add(1, Assessment(assessment_date=date(2024, 3, 1)))
-        uow.assessments.add(2, Assessment(assessment_date=date(2023, 1, 1)))
-        uow.commit()
-    service = AssessmentHistoryService(factory)
+def test_earlier_assessments_of_the_same_patient_oldest_first(database: Database) -> None:
+    patients = PatientService(database.unit_of_work)
+    mine, other = patients.register(_patient("Ñúñez")), patients.register(_patient("Other"))
+    assessments = AssessmentService(database.unit_of_work)
+    later = assessments.start(mine, date(2024, 5, 1))
+    first = assessments.start(mine, date(2024, 1, 1), clinician="a")
+    same_day = assessments.start(mine, date(2024, 3, 1))
+    current = assessments.start(mine, date(2024, 3, 1))
+    assessments.start(other, date(2023, 1, 1))
+
+    service = AssessmentHistoryService(database.unit_of_work)
     found = service.earlier_than(current.id)
     assert found == [first.assessment, same_day.assessment]
     assert later.assessment not in found

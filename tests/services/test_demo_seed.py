@@ -1,4 +1,5 @@
-"""Demo patients are seeded once, into an empty database, with their dates kept (both engines)."""
+"""Demo patients are seeded once, into an empty database, with their dates kept (both engines);
+the composition root reads the case files and the demo service loads them when asked."""
 
 from __future__ import annotations
 
@@ -7,10 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from clinic_app.app import load_demo_cases
 from clinic_app.domain.assessment import Assessment
 from clinic_app.domain.case_file import CaseFile, CaseFileError
 from clinic_app.domain.patient import Patient
-from clinic_app.services.demo import demo_case_paths, load_demo_cases, seed_demo_patients
+from clinic_app.resources import demo_case_paths
+from clinic_app.services.demo import DemoService, seed_demo_patients
 from clinic_app.services.patients import PatientService
 from clinic_app.storage.database import Database
 
@@ -86,3 +89,41 @@ def test_earlier_assessments_are_stored_before_the_current_one(database: Databas
             date(2025, 1, 6), date(2025, 2, 3), date(2025, 3, 3)
         ]
         assert sorted(summaries, key=lambda s: s.id)[0].assessment_date == date(2025, 1, 6)
+
+
+def test_the_demo_service_parses_the_cases_only_when_needed_and_once(database: Database) -> None:
+    reads: list[int] = []
+
+    def cases() -> list[CaseFile]:
+        reads.append(1)
+        return load_demo_cases()
+
+    demo = DemoService(database.unit_of_work, cases)
+    assert demo.can_load() and reads == []  # offering needs no parsing
+    assert demo.case_count() == 5
+    assert demo.load_demo_patients() == 5
+    assert reads == [1]
+    assert not demo.can_load()
+    assert demo.load_demo_patients() == 0
+    assert PatientService(database.unit_of_work).count() == 5
+
+
+def test_the_demo_service_offers_nothing_once_a_patient_exists(database: Database) -> None:
+    PatientService(database.unit_of_work).register(
+        Patient(family_name="Real", given_names="Patient", date_of_birth=date(1975, 6, 1),
+                sex="male")
+    )
+    demo = DemoService(database.unit_of_work, load_demo_cases)
+    assert not demo.can_load()
+    assert demo.load_demo_patients() == 0
+    assert PatientService(database.unit_of_work).count() == 1
+
+
+def test_opening_the_app_seeds_nothing_until_the_welcome_asks(tmp_path: Path) -> None:
+    from clinic_app.app import open_checked
+
+    services = open_checked(f"sqlite:///{tmp_path}/clinic.sqlite3")
+    assert services.patients.count() == 0
+    assert services.demo.can_load() and services.demo.case_count() == 5
+    assert services.demo.load_demo_patients() == 5
+    assert services.patients.count() == 5

@@ -1,4 +1,4 @@
-"""PatientService over the fake unit of work: what it commits and what it returns."""
+"""PatientService on a real database (SQLite and PostgreSQL): what it commits and returns."""
 
 from __future__ import annotations
 
@@ -7,9 +7,12 @@ from datetime import date
 import pytest
 
 from clinic_app.domain.patient import Patient, Sex
+from clinic_app.domain.records.audit import EntityType
+from clinic_app.services.audit_trail import AuditService
 from clinic_app.services.patients import PatientService
 from clinic_app.services.ports import NotFoundError
-from tests.services.fakes import FakeStore, FakeUnitOfWorkFactory
+from clinic_app.storage.database import Database
+from tests.services.database_state import audit_length
 
 
 def zoe(**changes: object) -> Patient:
@@ -21,40 +24,41 @@ def zoe(**changes: object) -> Patient:
 
 
 @pytest.fixture
-def store() -> FakeStore:
-    return FakeStore()
+def service(database: Database) -> PatientService:
+    return PatientService(database.unit_of_work)
 
 
-@pytest.fixture
-def service(store: FakeStore) -> PatientService:
-    return PatientService(FakeUnitOfWorkFactory(store))
-
-
-def test_register_commits_the_patient(service: PatientService, store: FakeStore) -> None:
+def test_register_commits_the_patient_and_audits_it(
+    service: PatientService, database: Database
+) -> None:
     patient_id = service.register(zoe())
-    assert store.commits == 1
-    assert store.patients == {patient_id: zoe()}
     assert service.get(patient_id).patient == zoe()
     assert service.count() == 1
+    (entry,) = AuditService(database.unit_of_work).entries_for(EntityType.PATIENT, patient_id)
+    assert entry.action == "created"
 
 
-def test_update_replaces_the_stored_patient(service: PatientService, store: FakeStore) -> None:
+def test_update_replaces_the_stored_patient(service: PatientService) -> None:
     patient_id = service.register(zoe())
     service.update(patient_id, zoe(identifier="NHS-1"))
-    assert store.patients[patient_id].identifier == "NHS-1"
+    assert service.get(patient_id).patient == zoe(identifier="NHS-1")
+    assert [r.id for r in service.search("NHS-1")] == [patient_id]
 
 
 def test_unknown_patient_is_not_found_and_nothing_is_committed(
-    service: PatientService, store: FakeStore
+    service: PatientService, database: Database
 ) -> None:
     with pytest.raises(NotFoundError):
         service.get(7)
     with pytest.raises(NotFoundError):
         service.update(7, zoe())
-    assert store.commits == 0
+    assert audit_length(database) == 0
+    assert service.count() == 0
 
 
-def test_search_passes_text_and_limit_through(service: PatientService) -> None:
+def test_search_matches_name_starts_in_name_order_up_to_the_limit(
+    service: PatientService,
+) -> None:
     service.register(zoe())
     service.register(zoe(family_name="Berger", given_names="Zoe"))
     service.register(Patient(

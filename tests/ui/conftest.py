@@ -11,6 +11,7 @@ import pytest
 from clinic_app.app import Services, build_services
 from clinic_app.storage.database import Database
 from clinic_app.ui.settings import SETTINGS_DIR_VARIABLE, AppSettings
+from tests.records.helpers import clinic_users
 from tests.ui.ui_helpers import SAMPLE_PATIENTS
 
 UI_TESTS = Path(__file__).parent
@@ -44,12 +45,29 @@ def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@pytest.fixture
-def ui_database_url(tmp_path: Path, migrated_template: Path) -> str:
+@pytest.fixture(scope="session")
+def accounts_template(tmp_path_factory: pytest.TempPathFactory, migrated_template: Path) -> Path:
+    """The empty database with four accounts: admin, cleo (clinician), stu (student) and sam
+    (supervisor), password ``tests.records.helpers.PASSWORD``. Hashing a password takes
+    ~0.3 s, so they are made once; modules override ``ui_database_url`` to use it."""
+    path = tmp_path_factory.mktemp("accounts") / "clinic.sqlite3"
+    shutil.copyfile(migrated_template, path)
+    database = Database.open(f"sqlite:///{path}")
+    clinic_users(build_services(database))
+    database.close()
+    return path
+
+
+def copy_of(template: Path, tmp_path: Path) -> str:
     target = tmp_path / "clinic.sqlite3"
-    shutil.copyfile(migrated_template, target)
+    shutil.copyfile(template, target)
     target.chmod(0o600)
     return f"sqlite:///{target}"
+
+
+@pytest.fixture
+def ui_database_url(tmp_path: Path, migrated_template: Path) -> str:
+    return copy_of(migrated_template, tmp_path)
 
 
 @pytest.fixture

@@ -7,8 +7,8 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from clinic_app.app import Services, build_services
-from clinic_app.services.demo import load_demo_cases, seed_demo_patients
+from clinic_app.app import Services, build_services, load_demo_cases
+from clinic_app.services.demo import seed_demo_patients
 from clinic_app.services.ports import AssessmentRecord, PatientRecord
 from clinic_app.storage.database import Database
 from clinic_app.ui.editor.assessment_editor import AssessmentEditor

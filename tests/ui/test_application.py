@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from clinic_app.app import build_services, open_database
 from clinic_app.ui import startup
 from clinic_app.ui.main_window import MainWindow
+from clinic_app.ui.settings import AppSettings
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -20,6 +21,7 @@ REPO = Path(__file__).resolve().parents[2]
 def test_main_window_over_a_real_database_file(qtbot, ui_database_url: str) -> None:
     app = startup.ensure_application()
     assert (app.organizationName(), app.applicationName()) == ("clinic-app", "clinic-app")
+    AppSettings().welcome_done = True  # not a first start: tests/ui/test_welcome_dialog.py
     window = startup.create_main_window(lambda: build_services(open_database(ui_database_url)))
     assert isinstance(window, MainWindow)
     qtbot.addWidget(window)

@@ -131,26 +131,17 @@ def test_an_unwritable_target_is_reported(monkeypatch, tmp_path: Path, window: M
     assert "Could not write" in window.statusBar().currentMessage()
 
 
-def test_clinic_details_are_edited_in_a_dialog_and_kept(monkeypatch, tmp_path, window):
-    from clinic_app.reports.letterhead import Letterhead
-    from clinic_app.ui.clinic_details_dialog import ClinicDetailsDialog, logo_problem
-
-    seen: list[Letterhead] = []
-
-    def answer(cls, parent, current):
-        seen.append(current)
-        return Letterhead("Harbour Knee Clinic", "2 Dock Road\nPort Town", None)
-
-    monkeypatch.setattr(ClinicDetailsDialog, "ask", classmethod(answer))
-    trigger(window, "clinicDetailsAction")
-    assert seen[0].clinic_name == "Riverside Physio"
+def test_the_exported_note_names_the_clinician_with_the_registration_number(
+    monkeypatch, tmp_path: Path, window: MainWindow
+):
     settings = AppSettings()
-    assert (settings.clinic_name, settings.clinic_address) == (
-        "Harbour Knee Clinic", "2 Dock Road\nPort Town"
-    )
-    assert settings.clinic_logo_path is None
-    assert "not allowed" in logo_problem(str(tmp_path / "logo.gif"))
-    assert "not found" in logo_problem(str(tmp_path / "logo.png"))
+    settings.clinician_name = "Alex Morgan"
+    settings.registration_number = "PH123456"
+    soap = tmp_path / "note.pdf"
+    SaveDialogAnswers(monkeypatch, [soap])
+    trigger(window, "exportSoapPdfAction")
+    text = " ".join(pdf_text(soap).split())
+    assert "Clinic's clinician Alex Morgan, registration no. PH123456" in text
 
 
 def test_the_tab_title_leads_with_an_emergency(qtbot, clinic, window):

@@ -36,3 +36,17 @@ def test_a_corrupt_patient_id_is_ignored(qapp) -> None:
     raw.setValue("choices/last_patient_id", "not-a-number")
     raw.sync()
     assert AppSettings().last_patient_id is None
+
+
+def test_recovery_state_round_trips_and_survives_hand_editing(qapp) -> None:
+    settings = AppSettings()
+    assert not settings.running and settings.open_assessment_ids == []
+    settings.running = True
+    settings.open_assessment_ids = [7]  # one item: INI lists of one read back as plain text
+    settings.sync()
+    again = AppSettings()
+    assert again.running and again.open_assessment_ids == [7]
+    raw = QSettings(str(settings.file_path), QSettings.Format.IniFormat)
+    raw.setValue("recovery/open_assessments", "3,x,,5")
+    raw.sync()
+    assert AppSettings().open_assessment_ids == [3, 5]

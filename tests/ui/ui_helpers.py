@@ -9,6 +9,7 @@ from PySide6.QtGui import QKeyEvent, QUndoStack
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from clinic_app.domain.patient import Patient, Sex
+from clinic_app.domain.records.roles import User
 from clinic_app.services.ports import AssessmentRecord, PatientRecord
 
 
@@ -54,9 +55,12 @@ class StandInEditor(QWidget):
         patient_record: PatientRecord,
         assessment_record: AssessmentRecord,
         parent: QWidget | None = None,
+        *,
+        actor: User | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
+        self.actor = actor
         self.patient_record = patient_record
         self.assessment_record = assessment_record
         self.undo_stack = QUndoStack(self)

@@ -22,6 +22,12 @@ if TYPE_CHECKING:
 AGE_PATH: Path = ("patient", "age")
 DAYS_SINCE_INJURY_PATH: Path = ("history", "trauma", "injury_date")
 SYMPTOM_DURATION_PATH: Path = ("history", "complaint", "symptom_duration_weeks")
+MECHANISM_PATH: Path = ("history", "trauma", "mechanism")
+ONSET_PATH: Path = ("history", "complaint", "onset")
+# The findings ``acute_trauma`` and ``injury_within`` read, for the ``reads`` of the rules
+# that call them.
+ACUTE_TRAUMA_READS: tuple[Path, ...] = (MECHANISM_PATH, ONSET_PATH, SYMPTOM_DURATION_PATH)
+INJURY_WINDOW_READS: tuple[Path, ...] = (DAYS_SINCE_INJURY_PATH, *ACUTE_TRAUMA_READS)
 # Knee pain for longer than this is chronic (reference.md section 6, ACR; Bunt 2018).
 CHRONIC_AFTER_WEEKS = 6
 
@@ -128,12 +134,10 @@ class Context:
         reference.md section 6) mean no acute injury presentation: the acute-injury rules are
         not applicable rather than waiting for a mechanism nobody will record.
         """
-        mechanism = self.test(
-            ("history", "trauma", "mechanism"), lambda value: value is not TraumaMechanism.NONE
-        )
+        mechanism = self.test(MECHANISM_PATH, lambda value: value is not TraumaMechanism.NONE)
         if not mechanism.unknown:
             return mechanism
-        onset = self.equals(("history", "complaint", "onset"), Onset.ACUTE_TRAUMATIC)
+        onset = self.equals(ONSET_PATH, Onset.ACUTE_TRAUMATIC)
         if not onset.unknown:
             return onset
         weeks = self.value(SYMPTOM_DURATION_PATH)
@@ -156,8 +160,8 @@ class Context:
             trigger = Trigger(DAYS_SINCE_INJURY_PATH, "Days since injury", f"{elapsed} days")
             return Cond(0 <= elapsed <= days, (trigger,))
         weeks = self.value(SYMPTOM_DURATION_PATH)
-        mechanism = self.value(("history", "trauma", "mechanism"))
-        onset = self.value(("history", "complaint", "onset"))
+        mechanism = self.value(MECHANISM_PATH)
+        onset = self.value(ONSET_PATH)
         dated_by_symptoms = onset is Onset.ACUTE_TRAUMATIC or (mechanism is None and onset is None)
         if weeks is not None and dated_by_symptoms:
             trigger = (self.trigger(SYMPTOM_DURATION_PATH, weeks),)
@@ -172,6 +176,12 @@ class Context:
     def fired(self, rule_id: str) -> bool:
         outcome = self.outcomes.get(rule_id)
         return outcome is not None and outcome.status == "fired"
+
+
+def both_sides(prefix: Path, name: str | None = None) -> tuple[Path, Path]:
+    """The left and right paths ``side_test(prefix, name)`` may read."""
+    suffix = (name,) if name else ()
+    return (*prefix, Side.LEFT.value, *suffix), (*prefix, Side.RIGHT.value, *suffix)
 
 
 def finding_label(path: Path) -> str:

@@ -100,7 +100,8 @@ def rule(
             raise ValueError(f"duplicate rule id {rule_id}")
         RULES.append(
             Rule(
-                rule_id, title, version, category, urgency, sources, evidence, reads,
+                rule_id, title, version, category, urgency, sources, evidence,
+                tuple(dict.fromkeys(reads)),  # helpers' reads may repeat the rule's own
                 reasoning, action, imaging, condition, referral, function,
             )
         )

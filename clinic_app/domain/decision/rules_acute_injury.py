@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from clinic_app.domain.decision import sources as src
-from clinic_app.domain.decision.context import Context
+from clinic_app.domain.decision.context import (
+    ACUTE_TRAUMA_READS,
+    AGE_PATH,
+    INJURY_WINDOW_READS,
+    Context,
+    both_sides,
+)
 from clinic_app.domain.decision.imaging import knee_radiographs
 from clinic_app.domain.decision.logic import Cond, all_of, any_of, not_
 from clinic_app.domain.decision.model import HintCategory, Urgency
@@ -37,11 +43,10 @@ def isolated_patellar_tenderness(context: Context) -> Cond:
     "OTTAWA", "Ottawa knee rule positive: knee radiographs to exclude fracture",
     category=HintCategory.IMAGING, urgency=Urgency.EMERGENCY,
     sources=(src.OTTAWA, src.OTTAWA_CHILDREN), evidence="[V]",
-    reads=((*TRAUMA, "mechanism"), (*TRAUMA, "injury_date"), ("patient", "age"),
-           (*ACUTE, "fibular_head_tender"), (*ACUTE, "patella_tender"),
-           (*ACUTE, "other_bony_tenderness"), (*ACUTE, "can_flex_to_90"),
-           (*ACUTE, "flexion_range_deg"), (*TRAUMA, "weight_bearing_immediately"),
-           (*TRAUMA, "weight_bearing_now")),
+    reads=(*INJURY_WINDOW_READS, AGE_PATH, (*ACUTE, "fibular_head_tender"),
+           (*ACUTE, "patella_tender"), (*ACUTE, "other_bony_tenderness"),
+           (*ACUTE, "can_flex_to_90"), (*ACUTE, "flexion_range_deg"),
+           (*TRAUMA, "weight_bearing_immediately"), (*TRAUMA, "weight_bearing_now")),
     reasoning="Applies to an acute injury within 7 days (adults; validated in children 2-16). "
     "Any one of: age 55 or more, fibular head tenderness, isolated patellar tenderness, "
     "unable to flex to 90 deg, unable to take 4 steps both immediately and now.",
@@ -93,8 +98,8 @@ PITTSBURGH_EXCLUSIONS = (
     "PITTSBURGH", "Pittsburgh knee rule positive: knee radiographs",
     category=HintCategory.IMAGING, urgency=Urgency.EMERGENCY, sources=(src.PITTSBURGH,),
     evidence="[S]",
-    reads=((*TRAUMA, "mechanism"), (*TRAUMA, "injury_date"), ("patient", "age"),
-           (*TRAUMA, "weight_bearing_now"), *PITTSBURGH_EXCLUSIONS),
+    reads=(*INJURY_WINDOW_READS, AGE_PATH, (*TRAUMA, "weight_bearing_now"),
+           *PITTSBURGH_EXCLUSIONS),
     reasoning="Blunt trauma or a fall, with age under 12 or over 50 or inability to walk 4 "
     "weight-bearing steps. Not applicable after 6 days, for superficial skin injury only, "
     "after previous knee surgery or fracture, or at reassessment of the same injury.",
@@ -137,9 +142,9 @@ def fall_or_twist(context: Context) -> Cond:
     "radiographs usually appropriate",
     category=HintCategory.IMAGING, urgency=Urgency.SOON, sources=(src.ACR_ACUTE,),
     evidence="[V]",
-    reads=((*TRAUMA, "mechanism"), (*ACUTE, "patella_tender"), (*ACUTE, "fibular_head_tender"),
+    reads=(*ACUTE_TRAUMA_READS, (*ACUTE, "patella_tender"), (*ACUTE, "fibular_head_tender"),
            (*ACUTE, "other_bony_tenderness"), ("screens", "palpation", "focal_bony_tenderness"),
-           ("patellar", "left", "effusion"), ("patellar", "right", "effusion"),
+           *both_sides(("patellar",), "effusion"),
            (*ACUTE, "tense_effusion"), (*TRAUMA, "weight_bearing_now")),
     reasoning="After a fall or twist, focal tenderness, an effusion or inability to bear "
     "weight make knee radiographs usually appropriate; without any of them they may be. This "
@@ -174,7 +179,7 @@ def acr_acute_radiograph(context: Context) -> Outcome:
     "are negative",
     category=HintCategory.IMAGING, urgency=Urgency.SOON, sources=(src.ACR_ACUTE,),
     evidence="[V]",
-    reads=((*TRAUMA, "mechanism"), (*LIGAMENTS, "mcmurray_positive"),
+    reads=(*ACUTE_TRAUMA_READS, (*LIGAMENTS, "mcmurray_positive"),
            (*LIGAMENTS, "thessaly_positive"), (*LIGAMENTS, "lachman_positive"),
            (*LIGAMENTS, "varus_stress_laxity"), (*LIGAMENTS, "valgus_stress_laxity"),
            ("history", "mechanical", "catching"), (*TRAUMA, "rapid_swelling_within_2h")),

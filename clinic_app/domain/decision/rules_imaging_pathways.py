@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from clinic_app.domain.decision import sources as src
-from clinic_app.domain.decision.context import CHRONIC_AFTER_WEEKS, Context
+from clinic_app.domain.decision.context import (
+    ACUTE_TRAUMA_READS,
+    CHRONIC_AFTER_WEEKS,
+    Context,
+    both_sides,
+)
 from clinic_app.domain.decision.imaging import knee_mri, knee_radiographs
 from clinic_app.domain.decision.logic import Cond, all_of, any_of, not_
 from clinic_app.domain.decision.model import HintCategory, PfpVerdict, Trigger, Urgency
@@ -43,9 +48,8 @@ def in_pfp_pathway(context: Context) -> bool:
     "PFP-IMAGING", "Radiographs advisable within the patellofemoral pain pathway",
     category=HintCategory.IMAGING, urgency=Urgency.ROUTINE,
     sources=(src.DIXIT_2007, src.COVEY_HAWKS, src.GAITONDE_2019), evidence="[V]",
-    reads=(("patellar", "left", "effusion"), ("patellar", "right", "effusion"),
-           ("history", "trauma", "mechanism"), ("history", "past", "knee_surgery"),
-           ("patient", "age"), ("history", "complaint", "morning_stiffness_minutes"),
+    reads=(*both_sides(("patellar",), "effusion"), *ACUTE_TRAUMA_READS,
+           ("history", "past", "knee_surgery"), ("patient", "age"),
            ("history", "treatment", "weeks")),
     reasoning="PFP is diagnosed clinically: no imaging for diagnosis or before treatment. "
     "Radiographs (AP, lateral, skyline) with an effusion of 1+ or more, a history of knee "

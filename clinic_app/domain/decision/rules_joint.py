@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 from clinic_app.domain.decision import sources as src
-from clinic_app.domain.decision.context import Context
+from clinic_app.domain.decision.context import (
+    ACUTE_TRAUMA_READS,
+    AGE_PATH,
+    MECHANISM_PATH,
+    Context,
+    both_sides,
+)
 from clinic_app.domain.decision.imaging import KNEE_SERIES_VIEWS, knee_radiographs, no_imaging
-from clinic_app.domain.decision.logic import all_of, any_of
+from clinic_app.domain.decision.logic import Cond, all_of, any_of
 from clinic_app.domain.decision.model import HintCategory, ImagingAdvice, Urgency
 from clinic_app.domain.decision.registry import Outcome, from_cond, rule
 from clinic_app.domain.decision.rules_red_flags import effusion_one_plus
+from clinic_app.domain.exam_limits import LATERAL_GLIDE_HYPERMOBILE_ABOVE_QUADRANTS
 from clinic_app.domain.exam_patellar import EffusionGrade
 from clinic_app.domain.history import ActivityType, TraumaMechanism
 
@@ -19,24 +26,21 @@ DIFF = HintCategory.DIFFERENTIAL
 BEIGHTON_HYPERMOBILE = 4
 LOAD_SPIKE_PERCENT = 30
 OCD_AGES = (10, 19)
+LOCKED_READS = ((*MECH, "true_locking"), ("screens", "acute", "block_to_extension"))
 
 
-def locked(context: Context):
-    return any_of(
-        context.flag((*MECH, "true_locking")), context.flag(("screens", "acute",
-                                                             "block_to_extension"))
-    )
+def locked(context: Context) -> Cond:
+    return any_of(*(context.flag(path) for path in LOCKED_READS))
 
 
 @rule(
     "INSTABILITY", "Features of patellar instability",
     category=DIFF, urgency=Urgency.URGENT,
     sources=(src.COVEY_HAWKS, src.REFERENCE_SECTION_5), evidence="[V]",
-    reads=((*MECH, "patella_slipping_out"), (*MECH, "dislocation_count"),
-           ("history", "trauma", "mechanism"), ("patellar", "left", "apprehension"),
-           ("patellar", "right", "apprehension"), ("patellar", "left", "j_sign"),
-           ("patellar", "left", "lateral_glide_quadrants"),
-           ("screens", "provocation", "beighton_score")),
+    reads=((*MECH, "patella_slipping_out"), (*MECH, "dislocation_count"), MECHANISM_PATH,
+           *both_sides(("patellar",), "apprehension"), *both_sides(("patellar",), "j_sign"),
+           *both_sides(("patellar",), "lateral_glide_quadrants"),
+           ("screens", "provocation", "beighton_score"), *LOCKED_READS),
     reasoning="A kneecap that slipped out, a dislocation history or a positive apprehension "
     "test point to lateral patellar instability (J-sign, lateral glide over 3 quadrants and "
     "generalised hypermobility support it). Positive apprehension excludes PFP.",
@@ -60,7 +64,8 @@ def patellar_instability(context: Context) -> Outcome:
         return outcome
     support = any_of(
         context.side_flag(("patellar",), "j_sign"),
-        context.side_test(("patellar",), "lateral_glide_quadrants", lambda q: q > 3),
+        context.side_test(("patellar",), "lateral_glide_quadrants",
+                          lambda q: q > LATERAL_GLIDE_HYPERMOBILE_ABOVE_QUADRANTS),
         context.at_least(("screens", "provocation", "beighton_score"), BEIGHTON_HYPERMOBILE),
     )
     is_locked = locked(context)
@@ -79,7 +84,7 @@ def patellar_instability(context: Context) -> Outcome:
     evidence="[V]",
     reads=((*LIGAMENTS, "medial_joint_line_tender"), (*LIGAMENTS, "lateral_joint_line_tender"),
            (*LIGAMENTS, "mcmurray_positive"), (*LIGAMENTS, "thessaly_positive"),
-           (*MECH, "true_locking"), (*MECH, "catching")),
+           (*MECH, "true_locking")),
     reasoning="Joint-line tenderness with a positive McMurray or Thessaly test suggests a "
     "meniscal tear (twist on a planted foot, delayed swelling, catching or locking support it).",
     action="Radiographs, then MRI without contrast; urgent orthopaedic referral if locked.",
@@ -108,8 +113,8 @@ def meniscal_tear(context: Context) -> Outcome:
     "OCD", "Features of osteochondritis dissecans",
     category=DIFF, urgency=Urgency.SOON, sources=(src.ACR_CHRONIC, src.REFERENCE_SECTION_5),
     evidence="[S]",
-    reads=(("patient", "age"), ("patellar", "left", "effusion"),
-           ("patellar", "right", "effusion"), (*MECH, "catching"), (*MECH, "true_locking")),
+    reads=(AGE_PATH, *both_sides(("patellar",), "effusion"), (*MECH, "catching"),
+           (*MECH, "true_locking"), *ACUTE_TRAUMA_READS),
     reasoning="An adolescent (10-19 [D]) with activity pain and an effusion, catching or "
     "locking may have osteochondritis dissecans; a loose body makes it urgent. Not applied "
     "after an acute injury, which explains an effusion better (the acute trauma rules apply).",
@@ -143,8 +148,7 @@ def osteochondritis_dissecans(context: Context) -> Outcome:
     reads=(("screens", "palpation", "focal_bony_tenderness"),
            ("history", "activity", "activity_types"),
            ("history", "activity", "load_change_4_weeks_percent"),
-           ("history", "activity", "new_hills_stairs_or_speedwork"),
-           ("history", "complaint", "rest_pain"), ("history", "complaint", "night_pain")),
+           ("history", "activity", "new_hills_stairs_or_speedwork")),
     reasoning="Focal bony tenderness in a runner or recruit after a load spike (rest or night "
     f"pain support it). A load increase of {LOAD_SPIKE_PERCENT}% or more in 4 weeks counts as "
     "a spike [D].",
@@ -173,7 +177,7 @@ def stress_fracture(context: Context) -> Outcome:
            ("history", "inflammatory", "psoriasis"),
            ("history", "inflammatory", "inflammatory_bowel_disease"),
            ("history", "inflammatory", "eye_or_skin_symptoms"),
-           ("screens", "inflammation", "warmth"), ("patellar", "left", "effusion")),
+           ("screens", "inflammation", "warmth"), *both_sides(("patellar",), "effusion")),
     reasoning="Morning stiffness over 30 minutes with other joints, psoriasis, inflammatory "
     "bowel disease, eye or skin symptoms, warmth or an effusion suggests an inflammatory "
     "arthritis.",

@@ -11,7 +11,7 @@ for the clinician but do not lower the verdict.
 from __future__ import annotations
 
 from clinic_app.domain.decision import sources as src
-from clinic_app.domain.decision.context import Context
+from clinic_app.domain.decision.context import MECHANISM_PATH, Context, both_sides
 from clinic_app.domain.decision.logic import Cond, all_of, any_of, at_least, not_, screened
 from clinic_app.domain.decision.model import HintCategory, PfpVerdict, Trigger, Urgency
 from clinic_app.domain.decision.registry import NOT_APPLICABLE, Outcome, rule
@@ -149,16 +149,27 @@ def pfp_verdict(context: Context) -> tuple[PfpVerdict, Outcome]:
     "PFP-CRITERIA", "Features of patellofemoral pain: criteria met (PFP likely)",
     category=HintCategory.SUPPORTS_PFP, urgency=Urgency.ROUTINE, sources=PFP_SOURCES,
     evidence="[D]",
-    reads=((*COMPLAINT, "pain_regions"), (*COMPLAINT, "aggravating_activities"),
-           ("functional", "squat", "familiar_patellofemoral_pain"),
-           ("functional", "step_down", "left", "familiar_patellofemoral_pain"),
-           ("functional", "step_down", "right", "familiar_patellofemoral_pain"),
-           ("patellar", "left", "effusion"), ("patellar", "right", "effusion"),
-           ("history", "mechanical", "true_locking"), ("patellar", "left", "apprehension"),
-           ("patellar", "right", "apprehension"), (*LIG, "lachman_positive"),
-           (*LIG, "mcmurray_positive"), (*PALP, "inferior_pole_tender"),
-           ("screens", "hip", "hip_rom_reproduces_knee_pain"),
-           ("history", "hip_and_back", "radicular_leg_pain")),
+    reads=(
+        # core criteria
+        (*COMPLAINT, "pain_regions"), (*COMPLAINT, "aggravating_activities"),
+        ("functional", "squat", "familiar_patellofemoral_pain"),
+        *both_sides(("functional", "step_down"), "familiar_patellofemoral_pain"),
+        # intra-articular and instability exclusions
+        *both_sides(("patellar",), "effusion"), ("history", "mechanical", "true_locking"),
+        ("screens", "acute", "block_to_extension"), *both_sides(("patellar",), "apprehension"),
+        ("history", "mechanical", "dislocation_count"),
+        ("history", "mechanical", "patella_slipping_out"), MECHANISM_PATH,
+        (*LIG, "lachman_positive"), (*LIG, "varus_stress_laxity"), (*LIG, "valgus_stress_laxity"),
+        (*LIG, "medial_joint_line_tender"), (*LIG, "lateral_joint_line_tender"),
+        (*LIG, "mcmurray_positive"), (*LIG, "thessaly_positive"),
+        # other sources of pain
+        (*PALP, "inferior_pole_tender"), (*PALP, "tibial_tubercle_tender"),
+        (*PALP, "lateral_epicondyle_tender"), *both_sides(("patellar",), "medial_facet_tender"),
+        *both_sides(("patellar",), "lateral_facet_tender"),
+        ("screens", "hip", "hip_rom_reproduces_knee_pain"),
+        ("history", "hip_and_back", "radicular_leg_pain"),
+        ("screens", "lumbar", "slr_or_slump_positive"),
+    ),
     reasoning="PFP is a clinical diagnosis: retro- or peripatellar pain, provoked by at least "
     "one loaded flexed-knee activity, reproduced by squat or step-down, with no red flag and "
     "other causes excluded (effusion, locking, instability, ligament or meniscal signs, "
@@ -180,9 +191,10 @@ def pfp_criteria(context: Context) -> Outcome:
     "PFP-SUPPORTING", "Supporting features of patellofemoral pain",
     category=HintCategory.SUPPORTS_PFP, urgency=Urgency.ROUTINE,
     sources=(src.CROSSLEY_2016, src.JOSPT_2019, src.COOK_2010), evidence="[V]",
-    reads=(("patellar", "left", "crepitus"), ("patellar", "right", "crepitus"),
-           ("patellar", "left", "medial_facet_tender"), ("patellar", "left", "tilt_hypomobile"),
-           (*COMPLAINT, "aggravating_activities"),
+    reads=(*both_sides(("patellar",), "crepitus"),
+           *both_sides(("patellar",), "medial_facet_tender"),
+           *both_sides(("patellar",), "lateral_facet_tender"),
+           *both_sides(("patellar",), "tilt_hypomobile"), (*COMPLAINT, "aggravating_activities"),
            ("screens", "provocation", "resisted_quadriceps_painful"),
            ("functional", "squat", "pain")),
     reasoning="Not required, but they raise confidence: crepitus, facet tenderness, a "

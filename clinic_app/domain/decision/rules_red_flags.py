@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from clinic_app.domain.decision import sources as src
-from clinic_app.domain.decision.context import Context
+from clinic_app.domain.decision.context import (
+    ACUTE_TRAUMA_READS,
+    INJURY_WINDOW_READS,
+    Context,
+    both_sides,
+)
 from clinic_app.domain.decision.imaging import knee_radiographs, no_imaging
 from clinic_app.domain.decision.logic import Cond, all_of, any_of, screened
 from clinic_app.domain.decision.model import HintCategory, ImagingAdvice, Trigger, Urgency
@@ -43,7 +48,7 @@ def effusion_one_plus(context: Context) -> Cond:
     category=RED, urgency=Urgency.EMERGENCY, sources=(*SOURCES, src.REFERENCE_SECTION_5),
     evidence="[V]",
     reads=(("screens", "inflammation", "warmth"), ("screens", "inflammation", "redness"),
-           ("patellar", "left", "effusion"), ("patellar", "right", "effusion"),
+           *both_sides(("patellar",), "effusion"),
            (*ACUTE, "tense_effusion"), ("history", "complaint", "swelling"),
            ("history", "systemic", "fever"), ("history", "systemic", "malaise")),
     reasoning="A hot, swollen knee in a febrile or unwell patient must be treated as septic "
@@ -73,7 +78,7 @@ def septic_arthritis(context: Context) -> Outcome:
 @rule(
     "RF-EXTENSOR", "Cannot lift the straight leg: consider extensor mechanism rupture",
     category=RED, urgency=Urgency.EMERGENCY, sources=(*SOURCES, src.REFERENCE_SECTION_5),
-    evidence="[V]", reads=((*ACUTE, "straight_leg_raise_possible"), (*TRAUMA, "mechanism")),
+    evidence="[V]", reads=((*ACUTE, "straight_leg_raise_possible"), *ACUTE_TRAUMA_READS),
     reasoning="Inability to raise the straight leg against gravity suggests a quadriceps or "
     "patellar tendon rupture or a patellar fracture.",
     action="Emergency department; immobilise in extension; no loading.",
@@ -95,7 +100,7 @@ def extensor_mechanism(context: Context) -> Outcome:
 @rule(
     "RF-NO-WEIGHT-BEARING", "Unable to bear weight after an injury",
     category=RED, urgency=Urgency.EMERGENCY, sources=SOURCES, evidence="[V]",
-    reads=((*TRAUMA, "mechanism"), (*TRAUMA, "weight_bearing_now")),
+    reads=((*TRAUMA, "weight_bearing_now"), *ACUTE_TRAUMA_READS),
     reasoning="Inability to take four steps after trauma is a red flag for fracture or major "
     "internal injury.",
     action="Emergency department assessment today.",
@@ -110,7 +115,7 @@ def unable_to_bear_weight(context: Context) -> Outcome:
 @rule(
     "RF-NEUROVASCULAR", "Numb, cold or pale foot: neurovascular compromise",
     category=RED, urgency=Urgency.EMERGENCY, sources=SOURCES, evidence="[V]",
-    reads=((*ACUTE, "neurovascular_compromise"), (*TRAUMA, "mechanism")),
+    reads=((*ACUTE, "neurovascular_compromise"), *ACUTE_TRAUMA_READS),
     reasoning="Neurovascular compromise (for example after a knee dislocation) threatens the "
     "limb.",
     action="Emergency department immediately.",
@@ -127,7 +132,7 @@ def neurovascular(context: Context) -> Outcome:
     "RF-TENSE-EFFUSION", "Tense effusion soon after trauma",
     category=RED, urgency=Urgency.EMERGENCY, sources=SOURCES, evidence="[V]",
     reads=((*ACUTE, "tense_effusion"), (*TRAUMA, "rapid_swelling_within_2h"),
-           (*TRAUMA, "injury_date")),
+           *INJURY_WINDOW_READS),
     reasoning="A tense effusion within hours of an injury suggests haemarthrosis from a "
     "fracture, ligament rupture or dislocation.",
     action="Emergency department today.",
@@ -163,7 +168,7 @@ def locked_knee(context: Context) -> Outcome:
 @rule(
     "RF-HAEMARTHROSIS", "Large haemarthrosis after injury",
     category=RED, urgency=Urgency.URGENT, sources=SOURCES, evidence="[V]",
-    reads=((*ACUTE, "large_haemarthrosis"), (*TRAUMA, "mechanism")),
+    reads=((*ACUTE, "large_haemarthrosis"), *ACUTE_TRAUMA_READS),
     reasoning="A large haemarthrosis points to an intra-articular injury (ligament, "
     "osteochondral fracture).",
     action="Urgent orthopaedic referral.", condition="Traumatic haemarthrosis",
@@ -178,7 +183,7 @@ def haemarthrosis(context: Context) -> Outcome:
     category=RED, urgency=Urgency.URGENT, sources=SOURCES, evidence="[V]",
     reads=(("screens", "meniscus_ligaments", "lachman_positive"),
            ("screens", "meniscus_ligaments", "varus_stress_laxity"),
-           ("screens", "meniscus_ligaments", "valgus_stress_laxity"), (*TRAUMA, "mechanism")),
+           ("screens", "meniscus_ligaments", "valgus_stress_laxity"), *ACUTE_TRAUMA_READS),
     reasoning="Ligament laxity after an injury suggests a recent cruciate or collateral rupture.",
     action="Urgent orthopaedic referral.",
     imaging=knee_radiographs("first study; MRI without contrast follows if they are negative "
@@ -194,7 +199,7 @@ def ligament_rupture(context: Context) -> Outcome:
 @rule(
     "RF-PATELLAR-DISLOCATION", "Traumatic patellar dislocation",
     category=RED, urgency=Urgency.URGENT, sources=(*SOURCES, src.ACR_ACUTE, src.COVEY_HAWKS),
-    evidence="[V]", reads=((*TRAUMA, "mechanism"),),
+    evidence="[V]", reads=ACUTE_TRAUMA_READS,
     reasoning="A traumatic patellar dislocation needs orthopaedic review; osteochondral "
     "fragments are common after a reduced dislocation.",
     action="Urgent orthopaedic referral.",

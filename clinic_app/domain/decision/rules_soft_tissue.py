@@ -77,7 +77,7 @@ def osgood_ages(sex: Sex) -> tuple[int, int]:
     category=DIFF, urgency=Urgency.ROUTINE, sources=(src.HANADA_2012, src.REFERENCE_SECTION_5),
     evidence="[V]",
     reads=(("patient", "age"), ("patient", "sex"), (*PALP, "tibial_tubercle_tender"),
-           (*PALP, "tibial_tubercle_prominent")),
+           REGIONS),
     reasoning="A tender (often prominent) tibial tubercle in a boy of 12-15 or a girl of 8-12; "
     "kneeling and jumping hurt, often during a growth spurt.",
     action="Load management and education; radiograph only with marked tenderness, trouble "
@@ -99,7 +99,7 @@ def osgood_schlatter(context: Context) -> Outcome:
 @rule(
     "SINDING-LARSEN", "Features of Sinding-Larsen-Johansson syndrome",
     category=DIFF, urgency=Urgency.ROUTINE, sources=(src.REFERENCE_SECTION_5,), evidence="[U]",
-    reads=(("patient", "age"), (*PALP, "inferior_pole_tender")),
+    reads=(("patient", "age"), (*PALP, "inferior_pole_tender"), REGIONS),
     reasoning="Inferior pole tenderness in a growing child of about 10-14.",
     action="Load management and education, as for Osgood-Schlatter.",
     imaging=no_imaging("radiograph only with marked tenderness, trouble bearing weight or "
@@ -186,7 +186,7 @@ def iliotibial_band(context: Context) -> Outcome:
 @rule(
     "BIPARTITE-PATELLA", "Superolateral pole tenderness: consider a bipartite patella",
     category=DIFF, urgency=Urgency.ROUTINE, sources=(src.REFERENCE_SECTION_5,), evidence="[U]",
-    reads=((*PALP, "superolateral_pole_tender"),),
+    reads=((*PALP, "superolateral_pole_tender"), REGIONS),
     reasoning="Tenderness at the superolateral pole of the patella; often an incidental "
     "finding.",
     action="Radiograph if it would change management.",

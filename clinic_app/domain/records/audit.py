@@ -1,6 +1,7 @@
 """The audit trail: who did what to which record, when, chained by SHA-256.
 
-An entry holds only the user, the time, the action and the entity's type and id:
+An entry holds only the user, the time, the action, the entity's type and id and, for
+whole-database events such as a restore, a short detail naming the files involved:
 never a patient's name or a finding. Each entry's hash covers its own fields and
 the previous entry's hash, so editing an entry breaks its own hash and removing one
 breaks the next entry's link (and the running sequence number shows the gap).
@@ -36,6 +37,7 @@ class AuditAction(StrEnum):
     CONFLICT_TOOK_THEIRS = "conflict_took_theirs"
     USER_ADDED = "user_added"
     PASSWORD_SET = "password_set"
+    RESTORED = "database_restored"
 
 
 class EntityType(StrEnum):
@@ -53,6 +55,7 @@ class AuditEvent:
     action: AuditAction
     entity_type: EntityType
     entity_id: int | None
+    detail: str | None = None
 
 
 @dataclass(frozen=True)
@@ -65,14 +68,16 @@ class AuditEntry:
     entity_id: int | None
     previous_hash: str
     entry_hash: str
+    detail: str | None = None
 
     def describe(self) -> str:
         target = f"{self.entity_type} {self.entity_id}" if self.entity_id is not None else (
             self.entity_type
         )
+        detail = f": {self.detail}" if self.detail is not None else ""
         return (
             f"entry {self.sequence} ({utc_iso(self.occurred_at)}, {self.username}, "
-            f"{self.action} {target})"
+            f"{self.action} {target}{detail})"
         )
 
 
@@ -84,8 +89,9 @@ def entry_hash(
     entity_type: str,
     entity_id: int | None,
     previous_hash: str,
+    detail: str | None = None,
 ) -> str:
-    fields = {
+    fields: dict[str, object] = {
         "sequence": sequence,
         "occurred_at": utc_iso(occurred_at),
         "username": username,
@@ -94,13 +100,15 @@ def entry_hash(
         "entity_id": entity_id,
         "previous_hash": previous_hash,
     }
+    if detail is not None:  # absent, not null, so entries written before details keep their hash
+        fields["detail"] = detail
     return hashlib.sha256(canonical_json(fields)).hexdigest()
 
 
 def recomputed_hash(entry: AuditEntry) -> str:
     return entry_hash(
         entry.sequence, entry.occurred_at, entry.username, entry.action,
-        entry.entity_type, entry.entity_id, entry.previous_hash,
+        entry.entity_type, entry.entity_id, entry.previous_hash, entry.detail,
     )
 
 

@@ -27,7 +27,7 @@ from clinic_app.domain.fields import FieldSpec, Path, get_value, spec_index
 from clinic_app.domain.kujala import score_kujala
 from clinic_app.domain.model_base import Side
 from clinic_app.domain.soap.document import Block, Line, Table
-from clinic_app.domain.soap.formatting import is_abnormal
+from clinic_app.domain.soap.formatting import is_abnormal, without_side
 from clinic_app.domain.value_text import format_value
 
 GENERIC_SECTIONS = ("patellar", "foot_ankle", "gait", "functional", "screens")
@@ -66,10 +66,6 @@ def _short(title: str) -> str:
     return title.split(" (", 1)[0]
 
 
-def _without_side(path: Path) -> Path:
-    return tuple(part for part in path if part not in ("left", "right"))
-
-
 def _generic_block(assessment: Assessment, section: str) -> Block:
     specs = _section_specs(section)
     heading = specs[0].group_titles[0] if specs and specs[0].group_titles else section
@@ -77,7 +73,7 @@ def _generic_block(assessment: Assessment, section: str) -> Block:
     paired: dict[Path, dict[str, FieldSpec]] = {}
     for spec in specs:
         if spec.side:
-            paired.setdefault(_without_side(spec.path), {})[spec.side] = spec
+            paired.setdefault(without_side(spec.path), {})[spec.side] = spec
         else:
             paired.setdefault(spec.path, {})["single"] = spec
     for sides in paired.values():

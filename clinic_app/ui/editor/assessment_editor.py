@@ -6,10 +6,15 @@ on ``undo_stack``; decisions on hints and plan edits become ``DocumentEditComman
 document is autosaved shortly after each change, stamped with the decision rule-set version.
 Only the widget of the changed finding, the derived readouts and the navigator counts are
 refreshed per edit; the hints are re-evaluated once editing pauses.
+
+A note that is signed or awaiting co-signature is shown read-only under a banner (with its
+addenda once signed): nothing can be typed, undone or autosaved. A save refused because
+another workstation saved first opens the conflict dialog.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import partial
 from typing import Any
 
@@ -24,32 +29,49 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clinic_app.domain.assessment import EXAM_SECTIONS, Assessment, HintDecision
+from clinic_app.domain.assessment import (
+    EXAM_SECTIONS,
+    Assessment,
+    AssessmentStatus,
+    HintDecision,
+)
 from clinic_app.domain.decision import HintDecisionKind, stamp_rule_set_version
 from clinic_app.domain.fields import FieldError, Path, get_value, spec_index, with_value
 from clinic_app.domain.model_base import AffectedSide
 from clinic_app.domain.progress import section_progress
+from clinic_app.domain.records.roles import User
 from clinic_app.domain.rehab.builder import plan_for_export
 from clinic_app.domain.rehab.plan import RehabPlan
 from clinic_app.services.ports import AssessmentRecord, PatientRecord
 from clinic_app.ui.decision_support_presenter import DecisionSupportPresenter
+from clinic_app.ui.editor.addenda_panel import AddendaPanel
+from clinic_app.ui.editor.conflict_presenter import ConflictPresenter
 from clinic_app.ui.editor.current_page_stack import CurrentPageStack
 from clinic_app.ui.editor.document_command import DocumentEditCommand
-from clinic_app.ui.editor.draft_autosaver import DraftAutosaver
+from clinic_app.ui.editor.draft_autosaver import DraftAutosaver, now_text
 from clinic_app.ui.editor.edit_command import SetFindingCommand
 from clinic_app.ui.editor.editor_header import DATE_PATH, SIDE_PATH, EditorHeader
 from clinic_app.ui.editor.fields.base import FieldWidget, UnparsedText
 from clinic_app.ui.editor.fields.pain_map_field import PainMapField
+from clinic_app.ui.editor.hint_decision_lock import set_hint_decisions_enabled
 from clinic_app.ui.editor.note_page import NOTE_ROOTS, NotePage
 from clinic_app.ui.editor.plan_page import PlanPage
+from clinic_app.ui.editor.record_banner import RecordBanner
+from clinic_app.ui.editor.record_notice import RecordNotice
 from clinic_app.ui.editor.section_navigator import SectionNavigator
 from clinic_app.ui.editor.section_page import SectionPage
+from clinic_app.ui.editor.signing_presenter import ADDENDUM_TITLE, SIGN_TITLE, SigningPresenter
 from clinic_app.ui.exercise_library import exercise_library
 from clinic_app.ui.hints_panel import HintsPanel
 from clinic_app.ui.services_port import UiServices
 
 EXAM_TAB, NOTE_TAB, PLAN_TAB = 0, 1, 2
 HINTS_PANEL_WIDTH = 400
+NOT_SIGNED_UNSAVED = (
+    "Not signed: the latest changes could not be saved (see the status bar), and a note "
+    "is only signed as it is stored."
+)
+ADDENDA_ARE_FOR_SIGNED = "Addenda are for signed notes: a draft is simply edited."
 
 
 def refusal_text(value: Any, allowed: str, kept: Any) -> str:
@@ -70,20 +92,35 @@ class AssessmentEditor(QWidget):
         patient_record: PatientRecord,
         assessment_record: AssessmentRecord,
         parent: QWidget | None = None,
+        *,
+        actor: User | None = None,
     ) -> None:
+        """``actor``: the logged-in user; None for an installation without a login."""
         super().__init__(parent)
         self.setObjectName("assessmentEditor")
         self.patient_record = patient_record
         self.assessment_id = assessment_record.id
+        self.actor = actor
+        self._record = assessment_record  # signature and submission of the stored version
         self._document = assessment_record.assessment
+        self._read_only = False
         self.undo_stack = QUndoStack(self)
         self._autosaver = DraftAutosaver(
-            services.assessments, assessment_record.id, assessment_record.version, self
+            services.assessments, assessment_record.id, assessment_record.version, self,
+            actor=actor, conflict_handler=self._settle_conflict,
         )
         self._autosaver.saved.connect(self.savedAt)
         self._autosaver.failed.connect(self.saveFailed)
+        self.signing = SigningPresenter(
+            services, patient_record.patient, assessment_record.id, actor, self
+        )
+        self.conflicts = ConflictPresenter(services, assessment_record.id, actor, self)
 
         self.header = EditorHeader(patient_record.patient, self)
+        self.header.signRequested.connect(self.sign)
+        self.banner = RecordBanner(self)
+        self.addenda_panel = AddendaPanel(self)
+        self.addenda_panel.addendumRequested.connect(self.add_addendum)
         titles = {name: Assessment.model_fields[name].title or name for name in EXAM_SECTIONS}
         self.navigator = SectionNavigator(titles, self)
         self.pages = CurrentPageStack(self)
@@ -109,6 +146,7 @@ class AssessmentEditor(QWidget):
         )
         self.decision_support.topUrgencyChanged.connect(self.topUrgencyChanged)
         self.decision_support.evaluated.connect(self._refresh_plan)
+        self.decision_support.evaluated.connect(self._lock_hint_decisions)
         self.hints_panel.goToFindingRequested.connect(self.go_to)
         self.hints_panel.hintDecisionRequested.connect(self.set_hint_decision)
         self.plan_page.planChangeRequested.connect(self.set_rehab_plan)
@@ -129,6 +167,7 @@ class AssessmentEditor(QWidget):
         self._refresh_summaries()
         self.navigator.fit_width()
         self.decision_support.evaluate_now(self._document)
+        self._show_record_state(assessment_record)
 
     def _build_layout(self) -> None:
         exam = QSplitter(Qt.Orientation.Horizontal, self)
@@ -155,6 +194,8 @@ class AssessmentEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.header)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.addenda_panel)
         body = QHBoxLayout()
         body.addWidget(self.body_splitter)
         layout.addLayout(body, 1)
@@ -171,6 +212,52 @@ class AssessmentEditor(QWidget):
     @property
     def has_unsaved_changes(self) -> bool:
         return self._autosaver.has_unsaved
+
+    @property
+    def status(self) -> AssessmentStatus:
+        return self._document.status
+
+    @property
+    def read_only(self) -> bool:
+        """True while the note is signed or awaiting co-signature."""
+        return self._read_only
+
+    @property
+    def can_be_signed(self) -> bool:
+        """Signing (or submitting, co-signing) is still to come."""
+        return self._document.status is not AssessmentStatus.SIGNED
+
+    @property
+    def accepts_addenda(self) -> bool:
+        return self._document.status is AssessmentStatus.SIGNED
+
+    def sign(self) -> bool:
+        """Save, then ask to sign (submit, co-sign or return) the note; True when done."""
+        if not self.can_be_signed:
+            return False
+        if not self.flush():
+            RecordNotice.show(self, SIGN_TITLE, NOT_SIGNED_UNSAVED)
+            return False
+        if not self.can_be_signed:  # settling a conflict may have taken a signed version
+            return False
+        shown = replace(self._record, version=self.version, assessment=self._document)
+        stored = self.signing.sign(shown)
+        if stored is None:
+            return False
+        self._adopt_record(stored)
+        self.savedAt.emit(now_text())
+        return True
+
+    def add_addendum(self, text: str = "") -> bool:
+        """Ask for an addendum to the signed note (``text`` pre-filled); True when added."""
+        if not self.accepts_addenda:
+            RecordNotice.show(self, ADDENDUM_TITLE, ADDENDA_ARE_FOR_SIGNED)
+            return False
+        if self.signing.add_addendum(text) is None:
+            return False
+        self._show_addenda()
+        self.savedAt.emit(now_text())
+        return True
 
     def flush(self) -> bool:
         """Write any pending change now; False if the write was refused (see ``saveFailed``)."""
@@ -221,7 +308,7 @@ class AssessmentEditor(QWidget):
     def set_hint_decision(self, rule_id: str, decision: HintDecision) -> None:
         """Record the clinician's decision on a hint as an undoable edit."""
         decisions = dict(self._document.hint_decisions)
-        if decisions.get(rule_id) == decision:
+        if self._read_only or decisions.get(rule_id) == decision:
             return
         decisions[rule_id] = decision
         verb = "Accept" if decision.decision is HintDecisionKind.ACCEPTED else "Dismiss"
@@ -234,7 +321,7 @@ class AssessmentEditor(QWidget):
 
     def set_rehab_plan(self, plan: RehabPlan | None, description: str) -> None:
         """Store the clinician's plan (None: follow the findings again) as an undoable edit."""
-        if plan == self._document.rehab_plan:
+        if self._read_only or plan == self._document.rehab_plan:
             return
         after = self._document.model_copy(update={"rehab_plan": plan})
         self.undo_stack.push(
@@ -244,6 +331,9 @@ class AssessmentEditor(QWidget):
     # -- edits --------------------------------------------------------------------------
     def _on_edited(self, path: Path, value: Any) -> None:
         widget = self.fields[path]
+        if self._read_only:  # widgets are read-only too; this is the last line of defence
+            widget.set_value(get_value(self._document, path))
+            return
         try:
             if isinstance(value, UnparsedText):
                 spec = spec_index(Assessment)[path]
@@ -296,6 +386,67 @@ class AssessmentEditor(QWidget):
     def _changed(self, document: Assessment) -> None:
         self._autosaver.schedule(stamp_rule_set_version(document))
         self.assessmentChanged.emit(document)
+
+    # -- the stored record ---------------------------------------------------------------
+    def _adopt_record(self, record: AssessmentRecord) -> None:
+        """Continue on ``record`` as stored (signed, submitted, returned or theirs)."""
+        self._record = record
+        if record.assessment != self._document:
+            self._document = record.assessment
+            for path, widget in self.fields.items():
+                widget.set_value(get_value(self._document, path))
+            self._refresh_side_marks()
+            self._refresh_summaries()
+            self.decision_support.evaluate_now(self._document)
+        self._show_record_state(record)
+
+    def _show_record_state(self, record: AssessmentRecord) -> None:
+        status = record.assessment.status
+        locked = status is not AssessmentStatus.DRAFT
+        if locked:
+            self._autosaver.lock(record.version)
+        else:
+            self._autosaver.unlock(record.version)
+        if locked != self._read_only:
+            self._set_read_only(locked)
+        signature = record.signature
+        role = self.signing.role_of(signature.signed_by) if signature else None
+        self.banner.show_record(status, signature, record.submission, role)
+        self.header.set_sign_available(status is not AssessmentStatus.SIGNED)
+        self.addenda_panel.setVisible(status is AssessmentStatus.SIGNED)
+        if status is AssessmentStatus.SIGNED:
+            self._show_addenda()
+
+    def _set_read_only(self, read_only: bool) -> None:
+        self._read_only = read_only
+        for widget in self.fields.values():
+            widget.set_read_only(read_only)
+        self.plan_page.set_read_only(read_only)
+        set_hint_decisions_enabled(self.hints_panel, not read_only)
+        if read_only:
+            self.undo_stack.clear()  # nothing of a signed note can be undone
+
+    def _lock_hint_decisions(self, *_: object) -> None:
+        if self._read_only:  # new hint cards come with enabled buttons
+            set_hint_decisions_enabled(self.hints_panel, False)
+
+    def _show_addenda(self) -> None:
+        self.addenda_panel.show_addenda(self.signing.trail().addenda)
+
+    def _settle_conflict(self, mine: Assessment) -> bool:
+        """The autosave was refused: another workstation saved first. True once settled."""
+        outcome = self.conflicts.resolve(mine)
+        if outcome is None:
+            return False
+        self._autosaver.rebase(outcome.record.version)
+        if outcome.mine_stored:
+            self._record = outcome.record
+            return True
+        self.undo_stack.clear()  # its steps were made on my version, now kept in the history
+        self._adopt_record(outcome.record)
+        if outcome.addendum_text and self.accepts_addenda:
+            self.add_addendum(outcome.addendum_text)
+        return True
 
     # -- display ------------------------------------------------------------------------
     def _refresh_plan(self, *_: object) -> None:

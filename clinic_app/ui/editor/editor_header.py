@@ -1,12 +1,13 @@
-"""The top of the editor: who the patient is, and the assessment's date, clinician and side."""
+"""The top of the editor: who the patient is, the assessment's date, clinician and side, and
+the button that signs it."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from clinic_app.domain.assessment import Assessment
 from clinic_app.domain.fields import Path, spec_index
@@ -23,6 +24,8 @@ HEADER_PATHS = (DATE_PATH, CLINICIAN_PATH, SIDE_PATH)
 
 
 class EditorHeader(QWidget):
+    signRequested = Signal()
+
     def __init__(self, patient: Patient, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._patient = patient
@@ -48,6 +51,17 @@ class EditorHeader(QWidget):
             label.setBuddy(self.fields[path])
             form.addRow(label, self.fields[path])
             layout.addLayout(form, 1)
+        self.sign_button = QPushButton("Sign\u2026", self)
+        self.sign_button.setObjectName("headerSignButton")
+        self.sign_button.setToolTip(
+            "Sign this assessment, or submit it for co-signature (Ctrl+Alt+S)"
+        )
+        self.sign_button.clicked.connect(self.signRequested)
+        layout.addWidget(self.sign_button, 0, Qt.AlignmentFlag.AlignVCenter)
+
+    def set_sign_available(self, available: bool) -> None:
+        """The button is offered until the note is signed."""
+        self.sign_button.setVisible(available)
 
     def show_patient(self, on: date) -> None:
         patient = self._patient

@@ -73,6 +73,7 @@ class PlanPage(QWidget):
         self._library = library
         self._plan: RehabPlan | None = None
         self._edited = False
+        self._read_only = False
 
         heading = _bold(QLabel("Rehab plan", self), 1.3)
         self.status = QLabel(self)
@@ -201,6 +202,19 @@ class PlanPage(QWidget):
     def plan(self) -> RehabPlan | None:
         return self._plan
 
+    @property
+    def read_only(self) -> bool:
+        return self._read_only
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Show the plan of a signed note: browsable and copyable, never changed."""
+        self._read_only = read_only
+        self.add.setEnabled(not read_only)
+        self.regenerate.setEnabled(self._edited and not read_only)
+        self.dose.setReadOnly(read_only)
+        self.frequency.setReadOnly(read_only)
+        self._show_selected()
+
     def show_plan(self, plan: RehabPlan, edited: bool) -> None:
         if plan == self._plan and edited == self._edited:
             return
@@ -208,7 +222,7 @@ class PlanPage(QWidget):
         self._plan = plan
         self._edited = edited
         self.status.setText(EDITED_TEXT if edited else GENERATED_TEXT)
-        self.regenerate.setEnabled(edited)
+        self.regenerate.setEnabled(edited and not self._read_only)
         basis = f" <small>({escape(plan.phase_basis)})</small>" if plan.phase_basis else ""
         self.phase.setText(f"<b>{escape(plan.phase.label)}</b>{basis}")
         withheld = not plan.loading_programme_allowed
@@ -265,11 +279,13 @@ class PlanPage(QWidget):
              exercise_id),
             None,
         )
-        for widget in (self.dose, self.frequency, self.remove):
+        for widget in (self.dose, self.frequency):
             widget.setEnabled(planned is not None)
+        editable = planned is not None and not self._read_only
+        self.remove.setEnabled(editable)
         row = self.list.currentRow()
-        self.up.setEnabled(planned is not None and row > 0)
-        self.down.setEnabled(planned is not None and row < self.list.count() - 1)
+        self.up.setEnabled(editable and row > 0)
+        self.down.setEnabled(editable and row < self.list.count() - 1)
         self.dose.setText(planned.dose if planned else "")
         self.frequency.setText(planned.frequency if planned else "")
         self.reason.setText(planned.reason if planned else "")
@@ -277,6 +293,8 @@ class PlanPage(QWidget):
     # -- edits --------------------------------------------------------------------------
 
     def _request(self, plan: RehabPlan, description: str) -> None:
+        if self._read_only:
+            return
         self.error.hide()
         self.planChangeRequested.emit(plan, description)
 
@@ -285,7 +303,7 @@ class PlanPage(QWidget):
         self.error.show()
 
     def _on_add(self) -> None:
-        if self._plan is None:
+        if self._plan is None or self._read_only:
             return
         chosen = ExercisePickerDialog.ask(self, self._library, self._plan.exercise_ids())
         if chosen is None:
@@ -354,6 +372,8 @@ class PlanPage(QWidget):
             self._request_regenerate()
 
     def _request_regenerate(self) -> None:
+        if self._read_only:
+            return
         self.error.hide()
         self.planChangeRequested.emit(None, "Regenerate plan from findings")
 

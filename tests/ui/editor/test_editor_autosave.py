@@ -7,6 +7,7 @@ import re
 from clinic_app.app import build_services, open_database
 from clinic_app.domain.fields import with_value
 from tests.ui.editor.editor_driving import replace_text, type_text
+from tests.ui.editor.record_answers import ConflictAnswers
 
 GOALS = ("history", "goals")
 
@@ -20,7 +21,9 @@ def test_change_is_saved_shortly_after_typing(qtbot, editor, services):
     assert stored.version == editor.version
 
 
-def test_stale_write_is_reported_and_text_is_kept(qtbot, editor, database_url):
+def test_stale_write_is_reported_and_text_is_kept(qtbot, editor, database_url, monkeypatch):
+    """The conflict dialog closed without a choice: nothing is written, nothing dropped."""
+    postponed = ConflictAnswers(monkeypatch)  # every time: closed without choosing
     other = build_services(open_database(database_url))
     elsewhere = other.assessments.load(editor.assessment_id)
     other.assessments.save_draft(
@@ -37,6 +40,7 @@ def test_stale_write_is_reported_and_text_is_kept(qtbot, editor, database_url):
     assert editor.has_unsaved_changes
     assert editor.fields[GOALS].notes_edit.toPlainText() == "Back to netball by May"
     assert other.assessments.load(editor.assessment_id).assessment.history.goals is None
+    assert len(postponed.views) == 2  # asked again at the next save
 
 
 def test_close_writes_pending_changes(qtbot, editor, services):

@@ -6,8 +6,16 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeyEvent, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from clinic_app.domain.fields import FieldSpec
 
@@ -22,6 +30,17 @@ class UnparsedText:
 
     def __str__(self) -> str:
         return self.text
+
+
+def readable_when_disabled(palette: QPalette) -> QPalette:
+    """``palette`` with the disabled text colours of the active ones."""
+    readable = QPalette(palette)
+    group = QPalette.ColorGroup
+    for role in (
+        QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText
+    ):
+        readable.setColor(group.Disabled, role, palette.color(group.Active, role))
+    return readable
 
 
 def accessible_title(spec: FieldSpec) -> str:
@@ -125,6 +144,21 @@ class FieldWidget(QWidget):
         self._error_timer.stop()
         self._error_label.clear()
         self._error_label.hide()
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Show the finding without accepting changes (a signed note).
+
+        Typed text stays selectable and copyable; buttons and lists are disabled but keep
+        their normal text colour, so a signed note reads as well as a draft.
+        """
+        for edit in self.findChildren(QLineEdit):
+            edit.setReadOnly(read_only)
+        for notes in self.findChildren(QPlainTextEdit):
+            notes.setReadOnly(read_only)
+        for control in [*self.findChildren(QAbstractButton), *self.findChildren(QComboBox)]:
+            control.setEnabled(not read_only)
+        if read_only:
+            self.setPalette(readable_when_disabled(self.palette()))
 
     def error_text(self) -> str:
         """The refusal currently shown (empty when none is shown)."""

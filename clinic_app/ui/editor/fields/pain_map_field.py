@@ -31,6 +31,10 @@ class PainMapField(FieldWidget):
         self.setFocusProxy(self.diagram)
         self._wrap(box)
 
+    def set_read_only(self, read_only: bool) -> None:
+        super().set_read_only(read_only)
+        self.diagram.setEnabled(not read_only)
+
     def _on_list_edited(self, value: Any) -> None:
         self.diagram.set_selection(value)
         self._emit(value)

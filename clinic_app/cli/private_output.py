@@ -1,0 +1,36 @@
+"""Documents carrying patient data: files created 0600, in folders created 0700.
+
+The reader of a SOAP note is its author; anyone else on the machine gets nothing.
+Folders that already exist keep their mode (they may be shared on purpose).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PRIVATE_FILE_MODE = 0o600
+PRIVATE_FOLDER_MODE = 0o700
+
+
+def make_private_folder(folder: Path) -> None:
+    """Create ``folder`` and its missing parents, each 0700; ``OSError`` if impossible."""
+    missing: list[Path] = []
+    current = folder
+    while not current.exists() and current != current.parent:
+        missing.append(current)
+        current = current.parent
+    for path in reversed(missing):
+        path.mkdir(mode=PRIVATE_FOLDER_MODE)
+        if os.name == "posix":
+            os.chmod(path, PRIVATE_FOLDER_MODE)  # mkdir's mode is filtered by the umask
+
+
+def write_private_file(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` readable by its owner only, also when it already existed."""
+    make_private_folder(path.parent)
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
+    with os.fdopen(descriptor, "wb") as handle:
+        if os.name == "posix":
+            os.fchmod(descriptor, PRIVATE_FILE_MODE)  # an existing file keeps its mode otherwise
+        handle.write(data)

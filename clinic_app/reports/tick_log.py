@@ -1,0 +1,59 @@
+"""The tick-box log on an exercise card: a row per week, a box per day.
+
+Drawn straight on the canvas: as a Table it cost a cell object, a style lookup and a
+text object per empty box, a large share of the plan's build time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable
+
+from clinic_app.reports.fonts import BOLD, REGULAR
+
+LABEL_WIDTH = 10 * mm
+BOX = 7 * mm
+HEADER_HEIGHT = 5 * mm
+ROW_HEIGHT = 6.5 * mm
+FONT_SIZE = 8
+LABEL_INSET = 1  # points between the week label and the left edge
+
+
+class TickLog(Flowable):
+    def __init__(self, days: Sequence[str], weeks: int, line_colour: colors.Color) -> None:
+        super().__init__()
+        self.days = tuple(days)
+        self.weeks = weeks
+        self.line_colour = line_colour
+        self.width = LABEL_WIDTH + BOX * len(self.days)
+        self.height = HEADER_HEIGHT + ROW_HEIGHT * weeks
+        self.hAlign = "LEFT"
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        top = self.height
+        canvas.setFont(BOLD, FONT_SIZE)
+        for index, day in enumerate(self.days):
+            centre = LABEL_WIDTH + BOX * (index + 0.5)
+            canvas.drawCentredString(centre, _baseline(top - HEADER_HEIGHT, HEADER_HEIGHT), day)
+        canvas.setFont(REGULAR, FONT_SIZE)
+        grid_top = top - HEADER_HEIGHT
+        for week in range(1, self.weeks + 1):
+            row_bottom = grid_top - ROW_HEIGHT * week
+            canvas.drawString(LABEL_INSET, _baseline(row_bottom, ROW_HEIGHT), f"Wk {week}")
+        canvas.setStrokeColor(self.line_colour)
+        canvas.setLineWidth(0.8)
+        xs = [LABEL_WIDTH + BOX * index for index in range(len(self.days) + 1)]
+        ys = [grid_top - ROW_HEIGHT * week for week in range(self.weeks + 1)]
+        canvas.grid(xs, ys)
+
+
+def _baseline(row_bottom: float, row_height: float) -> float:
+    """A one-line label centred in its row the way a Table centres it (leading 1.2 x size)."""
+    return row_bottom + (row_height + 1.2 * FONT_SIZE) / 2 - FONT_SIZE

@@ -1,0 +1,120 @@
+"""Settles a refused autosave: shows both versions, then keeps mine or takes theirs through
+the conflict service, so that the version not chosen is kept in the history.
+
+If the other workstation signed meanwhile, mine can no longer replace theirs: the person
+takes theirs and may turn their own entries into an addendum.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from clinic_app.domain.assessment import Assessment, AssessmentStatus
+from clinic_app.domain.document_differences import FindingDifference, differing_findings
+from clinic_app.domain.records.audit import AuditAction, EntityType
+from clinic_app.domain.records.roles import LOCAL_USER, PermissionDeniedError, User
+from clinic_app.services.ports import AssessmentRecord, RecordLockedError
+from clinic_app.ui.conflict_dialog import ConflictChoice, ConflictDialog, ConflictView
+from clinic_app.ui.editor.record_notice import local_time_text, sentence
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from clinic_app.ui.services_port import UiServices
+
+log = logging.getLogger(__name__)
+
+LOCKED_MEANWHILE = (
+    "Not kept: the note was signed or submitted on the other workstation while you decided."
+)
+# Audit actions that write the document (exports and addenda do not).
+DOCUMENT_WRITES = frozenset({
+    AuditAction.CREATED, AuditAction.CHANGED, AuditAction.CONFLICT_KEPT_MINE,
+})
+ADDENDUM_LEAD = (
+    "Entries made on another workstation while this note was being signed there "
+    "(the signed note records otherwise):"
+)
+
+
+@dataclass(frozen=True)
+class ConflictOutcome:
+    record: AssessmentRecord  # the stored version the editor continues on
+    mine_stored: bool  # True: my document is that version; else the editor shows theirs
+    addendum_text: str = ""  # my entries, to offer as an addendum to the signed note
+
+
+def addendum_draft(differences: tuple[FindingDifference, ...]) -> str:
+    lines = [
+        f"- {row.title}: {row.mine} (signed note: {row.theirs})" for row in differences
+    ]
+    return "\n".join([ADDENDUM_LEAD, *lines])
+
+
+class ConflictPresenter:
+    def __init__(
+        self, services: UiServices, assessment_id: int, actor: User | None, parent: QWidget
+    ) -> None:
+        self._services = services
+        self._assessment_id = assessment_id
+        self._actor = actor
+        self._parent = parent
+
+    def resolve(self, mine: Assessment) -> ConflictOutcome | None:
+        """Ask until a choice is stored; None when the dialog is closed without one."""
+        conflicts = self._services.conflicts
+        notice = ""
+        while True:
+            theirs = conflicts.theirs(self._assessment_id)
+            view = self.view(mine, theirs, notice)
+            choice = ConflictDialog.ask(self._parent, view)
+            if choice is None:
+                return None
+            try:
+                if choice is ConflictChoice.KEEP_MINE:
+                    kept = conflicts.keep_mine(self._assessment_id, mine, actor=self._actor)
+                    return ConflictOutcome(kept, mine_stored=True)
+                taken = conflicts.take_theirs(self._assessment_id, mine, actor=self._actor)
+            except RecordLockedError:
+                notice = LOCKED_MEANWHILE
+                continue
+            except PermissionDeniedError as refused:
+                notice = f"Not kept: {sentence(str(refused))}"
+                continue
+            wanted = choice is ConflictChoice.THEIRS_AND_ADDENDUM and bool(view.differences)
+            text = addendum_draft(view.differences) if wanted else ""
+            return ConflictOutcome(taken, mine_stored=False, addendum_text=text)
+
+    def view(self, mine: Assessment, theirs: AssessmentRecord, notice: str = "") -> ConflictView:
+        status = theirs.assessment.status
+        verb = "Signed" if status is AssessmentStatus.SIGNED else "Saved"
+        details = [f"version {theirs.version}", local_time_text(theirs.updated_at)]
+        who = self._last_writer(theirs)
+        if who:
+            details.append(f"by {who}")
+        return ConflictView(
+            differences=tuple(differing_findings(mine, theirs.assessment)),
+            theirs_title=f"{verb} on the other workstation",
+            theirs_details=tuple(details),
+            theirs_status=status,
+            notice=notice,
+        )
+
+    def _last_writer(self, theirs: AssessmentRecord) -> str:
+        """Who wrote the stored version, as far as the record says ("" when unknown)."""
+        if theirs.signature is not None:
+            return theirs.signature.signer_name
+        try:
+            entries = self._services.audit.entries_for(EntityType.ASSESSMENT, theirs.id)
+            users = {user.username: user for user in self._services.users.list_users()}
+        except Exception:  # the name is a courtesy: never let it block the decision
+            log.exception("could not read who saved assessment %s", theirs.id)
+            return ""
+        writes = [entry for entry in entries if entry.action in DOCUMENT_WRITES]
+        if not writes or writes[-1].username == LOCAL_USER.username:
+            return ""  # a single-user installation: "by Local user" would say nothing
+        username = writes[-1].username
+        user = users.get(username)
+        return user.signature_name if user is not None else username
