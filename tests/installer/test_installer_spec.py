@@ -45,8 +45,10 @@ def test_every_resources_folder_is_bundled_and_every_bundled_folder_exists(
         if path.is_dir() and not path.name.startswith((".", "__"))
     }
     listed = set(literals["RESOURCE_FOLDERS"])  # type: ignore[arg-type]
-    assert on_disk - listed == set(), "resources/ folders missing from RESOURCE_FOLDERS"
-    assert listed - on_disk == set(), "RESOURCE_FOLDERS names folders that do not exist"
+    left_out = set(literals["LEFT_OUT_FOLDERS"])  # type: ignore[arg-type]
+    assert listed & left_out == set(), "a folder cannot be both bundled and left out"
+    assert on_disk - listed - left_out == set(), "resources/ folders nobody decided about"
+    assert (listed | left_out) - on_disk == set(), "the spec names folders that do not exist"
 
 
 def test_the_migrations_folder_is_bundled_with_env_and_revisions(
