@@ -129,7 +129,7 @@ class ConclusionView(QFrame):
         self.impressions.setText(f"<b>Impressions</b> (decision support)<ol>{rows}</ol>")
         imaging = conclusion.imaging
         if imaging.is_none:
-            text = f"<b>Imaging:</b> none. {escape(imaging.reason)}"
+            text = f"<b>Imaging:</b> none. {escape(_sentence(imaging.reason))}"
         else:
             views = f" ({escape(', '.join(imaging.views))})" if imaging.views else ""
             text = (f"<b>Imaging: {escape(imaging.modality)}, {escape(imaging.region)}</b>"
@@ -262,7 +262,7 @@ class HintCard(QFrame):
         if hint.imaging is not None:
             imaging = hint.imaging
             if imaging.is_none:
-                parts.append(f"<b>Imaging:</b> none. {escape(imaging.reason)}")
+                parts.append(f"<b>Imaging:</b> none. {escape(_sentence(imaging.reason))}")
             else:
                 views = ", ".join(imaging.views)
                 parts.append(
@@ -441,3 +441,7 @@ class HintsPanel(QWidget):
             self._expanded.add(rule_id)
         else:
             self._expanded.discard(rule_id)
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
