@@ -8,7 +8,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table
 
-from clinic_app.domain.rehab.handout import DAYS, ExerciseCard
+from clinic_app.domain.rehab.handout import DAYS, WEEKS_IN_LOG, ExerciseCard
 from clinic_app.reports.illustrations import Illustration
 from clinic_app.reports.markup import bold, labelled, para
 from clinic_app.reports.page import MARGIN, PAGE_WIDTH
@@ -17,7 +17,6 @@ from clinic_app.reports.tick_log import TickLog
 
 CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN
 PICTURE_WIDTH = 46 * mm
-LOG_WEEKS = 4
 CARD_BORDER = colors.HexColor("#9fb6cc")
 CARD_PADDING = 6  # points, left and right, inside the border
 STEPS_GAP = 8  # points between the steps and the tick-box log
@@ -45,7 +44,7 @@ def exercise_card(card: ExerciseCard, styles: Styles, illustrations: Path) -> Ta
         labelled("Too easy?", card.progression, styles.cell),
         labelled("Too hard or too painful?", card.regression, styles.cell),
     ]
-    log = TickLog(DAYS, LOG_WEEKS, CARD_BORDER)
+    log = TickLog(DAYS, WEEKS_IN_LOG, CARD_BORDER)
     picture = Illustration(illustrations / card.illustration, PICTURE_WIDTH)
     picture_column = CARD_PADDING + PICTURE_WIDTH + 4 * mm
     log_column = log.width + CARD_PADDING

@@ -22,7 +22,7 @@ from clinic_app.domain.rehab.advice import (
 from clinic_app.domain.rehab.library import ExerciseLibrary
 from clinic_app.domain.rehab.plan import Measure, RehabPlan
 
-WEEKS_IN_LOG = 6
+WEEKS_IN_LOG = 4  # [D] tick log until the review visit, product default
 DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 NO_LOADING_ADVICE = (
     "Do not start an exercise programme for this knee until you have been seen as advised "
