@@ -81,6 +81,21 @@ def test_raw_sql_cannot_mark_a_row_signed_without_a_signature(
         execute(database, "UPDATE assessments SET status = 'signed' WHERE id = :id", id=draft.id)
 
 
+def test_raw_sql_cannot_insert_a_row_claiming_to_be_signed(
+    services: Services, database: Database
+) -> None:
+    draft = started_draft(services)
+    copy_as_signed = (
+        "INSERT INTO assessments (patient_id, assessment_date, clinician, status, "
+        "schema_version, version, document, created_at, updated_at) "
+        "SELECT patient_id, assessment_date, clinician, 'signed', schema_version, version, "
+        "document, created_at, updated_at FROM assessments WHERE id = :id"
+    )
+    with pytest.raises(DBAPIError, match="content hash"):
+        execute(database, copy_as_signed, id=draft.id)
+    assert scalar(database, "SELECT count(*) FROM assessments") == 1
+
+
 def test_drafts_stay_editable_and_deletable_by_sql(services: Services, database: Database) -> None:
     draft = started_draft(services)
     execute(database, "UPDATE assessments SET clinician = 'B' WHERE id = :id", id=draft.id)
