@@ -152,6 +152,7 @@ def test_the_recorder_sees_the_rules_reading() -> None:
     reads = reads_of(patient(13, "male"), tender_tubercle)
     assert reads["OSGOOD-SCHLATTER"] == {
         AGE_PATH, ("patient", "sex"), ("screens", "palpation", "tibial_tubercle_tender"),
+        ("screens", "palpation", "tibial_tubercle_prominent"),
         ("history", "complaint", "pain_regions"),
     }
     # the recorder charges reads to the rule running, not to the next one

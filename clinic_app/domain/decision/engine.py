@@ -30,7 +30,7 @@ from clinic_app.domain.decision.model import (
 from clinic_app.domain.decision.registry import RULES, Outcome, Rule
 from clinic_app.domain.patient import Patient
 
-RULE_SET_VERSION = "2026.11-2"
+RULE_SET_VERSION = "2026.11-3"
 
 # Rules run in the precedence order of reference.md section 6: later families read the
 # outcomes of earlier ones (the PFP verdict needs the red flags, PFP imaging the verdict).

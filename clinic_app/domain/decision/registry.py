@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from clinic_app.domain.decision.context import Context
@@ -39,6 +39,15 @@ class Outcome:
 
 NEGATIVE = Outcome("negative")
 NOT_APPLICABLE = Outcome("not_applicable")
+
+
+def with_support(outcome: Outcome, *supporting: Cond) -> Outcome:
+    """A fired outcome also shows the supporting findings that are present; they never
+    decide whether the rule fires."""
+    if outcome.status != "fired":
+        return outcome
+    extra = tuple(trigger for cond in supporting if cond.true for trigger in cond.triggers)
+    return replace(outcome, triggers=outcome.triggers + extra) if extra else outcome
 
 
 def from_cond(cond: Cond, **details: object) -> Outcome:

@@ -13,7 +13,7 @@ from clinic_app.domain.decision.context import (
 from clinic_app.domain.decision.imaging import KNEE_SERIES_VIEWS, knee_radiographs, no_imaging
 from clinic_app.domain.decision.logic import Cond, all_of, any_of
 from clinic_app.domain.decision.model import HintCategory, ImagingAdvice, Urgency
-from clinic_app.domain.decision.registry import Outcome, from_cond, rule
+from clinic_app.domain.decision.registry import Outcome, from_cond, rule, with_support
 from clinic_app.domain.decision.rules_red_flags import effusion_one_plus
 from clinic_app.domain.exam_limits import LATERAL_GLIDE_HYPERMOBILE_ABOVE_QUADRANTS
 from clinic_app.domain.exam_patellar import EffusionGrade
@@ -84,7 +84,7 @@ def patellar_instability(context: Context) -> Outcome:
     evidence="[V]",
     reads=((*LIGAMENTS, "medial_joint_line_tender"), (*LIGAMENTS, "lateral_joint_line_tender"),
            (*LIGAMENTS, "mcmurray_positive"), (*LIGAMENTS, "thessaly_positive"),
-           (*MECH, "true_locking")),
+           (*MECH, "true_locking"), (*MECH, "catching")),
     reasoning="Joint-line tenderness with a positive McMurray or Thessaly test suggests a "
     "meniscal tear (twist on a planted foot, delayed swelling, catching or locking support it).",
     action="Radiographs, then MRI without contrast; urgent orthopaedic referral if locked.",
@@ -100,7 +100,9 @@ def meniscal_tear(context: Context) -> Outcome:
         context.flag((*LIGAMENTS, "mcmurray_positive")),
         context.flag((*LIGAMENTS, "thessaly_positive")),
     )
-    outcome = from_cond(all_of(joint_line, provocation))
+    outcome = with_support(
+        from_cond(all_of(joint_line, provocation)), context.flag((*MECH, "catching"))
+    )
     is_locked = context.flag((*MECH, "true_locking"))
     if outcome.status == "fired" and is_locked.true:
         return Outcome("fired", outcome.triggers + is_locked.triggers, urgency=Urgency.URGENT,
@@ -148,7 +150,8 @@ def osteochondritis_dissecans(context: Context) -> Outcome:
     reads=(("screens", "palpation", "focal_bony_tenderness"),
            ("history", "activity", "activity_types"),
            ("history", "activity", "load_change_4_weeks_percent"),
-           ("history", "activity", "new_hills_stairs_or_speedwork")),
+           ("history", "activity", "new_hills_stairs_or_speedwork"),
+           ("history", "complaint", "rest_pain"), ("history", "complaint", "night_pain")),
     reasoning="Focal bony tenderness in a runner or recruit after a load spike (rest or night "
     f"pain support it). A load increase of {LOAD_SPIKE_PERCENT}% or more in 4 weeks counts as "
     "a spike [D].",
@@ -164,8 +167,12 @@ def stress_fracture(context: Context) -> Outcome:
                          LOAD_SPIKE_PERCENT),
         context.flag(("history", "activity", "new_hills_stairs_or_speedwork")),
     )
-    return from_cond(
-        all_of(context.flag(("screens", "palpation", "focal_bony_tenderness")), loading)
+    return with_support(
+        from_cond(
+            all_of(context.flag(("screens", "palpation", "focal_bony_tenderness")), loading)
+        ),
+        context.flag(("history", "complaint", "rest_pain")),
+        context.flag(("history", "complaint", "night_pain")),
     )
 
 

@@ -7,7 +7,13 @@ from clinic_app.domain.decision.context import Context
 from clinic_app.domain.decision.imaging import no_imaging
 from clinic_app.domain.decision.logic import all_of, any_of
 from clinic_app.domain.decision.model import HintCategory, ImagingAdvice, Urgency
-from clinic_app.domain.decision.registry import NOT_APPLICABLE, Outcome, from_cond, rule
+from clinic_app.domain.decision.registry import (
+    NOT_APPLICABLE,
+    Outcome,
+    from_cond,
+    rule,
+    with_support,
+)
 from clinic_app.domain.history import AggravatingActivity, PainRegion
 from clinic_app.domain.patient import Sex
 
@@ -77,7 +83,7 @@ def osgood_ages(sex: Sex) -> tuple[int, int]:
     category=DIFF, urgency=Urgency.ROUTINE, sources=(src.HANADA_2012, src.REFERENCE_SECTION_5),
     evidence="[V]",
     reads=(("patient", "age"), ("patient", "sex"), (*PALP, "tibial_tubercle_tender"),
-           REGIONS),
+           (*PALP, "tibial_tubercle_prominent"), REGIONS),
     reasoning="A tender (often prominent) tibial tubercle in a boy of 12-15 or a girl of 8-12; "
     "kneeling and jumping hurt, often during a growth spurt.",
     action="Load management and education; radiograph only with marked tenderness, trouble "
@@ -90,8 +96,11 @@ def osgood_schlatter(context: Context) -> Outcome:
     low, high = osgood_ages(context.patient.sex)
     if not low <= context.age <= high:
         return NOT_APPLICABLE
-    outcome = from_cond(all_of(context.age_between(low, high),
-                               context.flag((*PALP, "tibial_tubercle_tender"))))
+    outcome = with_support(
+        from_cond(all_of(context.age_between(low, high),
+                         context.flag((*PALP, "tibial_tubercle_tender")))),
+        context.flag((*PALP, "tibial_tubercle_prominent")),
+    )
     return localised(context, outcome,
                      frozenset({PainRegion.TIBIAL_TUBERCLE, PainRegion.PATELLAR_TENDON}))
 
