@@ -79,6 +79,9 @@ def action_specs() -> tuple[ActionSpec, ...]:
         ActionSpec("toggleHintsPanelAction", "&Hints panel",
                    "Show or hide the decision-support panel beside the exam",
                    _keys("F9"), "", checkable=True),
+        ActionSpec("togglePatientListAction", "Show &patient list",
+                   "Show or hide the patient search and lists beside an open assessment",
+                   _keys("Ctrl+L"), "", checkable=True),
         ActionSpec("draftsAction", "&Drafts…",
                    "Your unsigned drafts: open one to continue where you left off", (), ""),
         ActionSpec("switchUserAction", "S&witch user…",
@@ -188,6 +191,10 @@ class ActionRegistry:
     @property
     def toggle_hints_panel(self) -> QAction:
         return self._actions["toggleHintsPanelAction"]
+
+    @property
+    def toggle_patient_list(self) -> QAction:
+        return self._actions["togglePatientListAction"]
 
     @property
     def drafts(self) -> QAction:

@@ -133,7 +133,7 @@ class ConclusionView(QFrame):
         else:
             views = f" ({escape(', '.join(imaging.views))})" if imaging.views else ""
             text = (f"<b>Imaging: {escape(imaging.modality)}, {escape(imaging.region)}</b>"
-                    f"{views}. {escape(imaging.reason)}")
+                    f"{views}. {escape(_sentence(imaging.reason))}")
         self.imaging.setText(text)
         advice = escape(conclusion.loading_advice)
         if conclusion.loading_programme_allowed and not conclusion.red_flags_not_screened:
@@ -154,6 +154,7 @@ class HintCard(QFrame):
         self.rule_id = hint.rule_id
         self.hint: Hint | None = None
         self.decision: HintDecision | None = None
+        self._read_only = False
         self.setObjectName(f"hint-{hint.rule_id}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
@@ -213,7 +214,7 @@ class HintCard(QFrame):
         self.confirm = QPushButton("Confirm dismissal")
         self.confirm.setObjectName("confirmDismiss")
         self.confirm.setEnabled(False)
-        self.reason.textChanged.connect(lambda text: self.confirm.setEnabled(bool(text.strip())))
+        self.reason.textChanged.connect(self._enable_confirm)
         self.reason.returnPressed.connect(self._on_confirm_dismiss)
         self.confirm.clicked.connect(self._on_confirm_dismiss)
         reason.addWidget(self.reason, 1)
@@ -267,7 +268,8 @@ class HintCard(QFrame):
                 views = ", ".join(imaging.views)
                 parts.append(
                     f"<b>Imaging:</b> {escape(imaging.modality)}, {escape(imaging.region)}"
-                    + (f" ({escape(views)})" if views else "") + f". {escape(imaging.reason)}"
+                    + (f" ({escape(views)})" if views else "")
+                    + f". {escape(_sentence(imaging.reason))}"
                 )
         sources = "; ".join(hint.sources)
         parts.append(f"<b>Sources</b> {escape(hint.evidence)}: {escape(sources)}")
@@ -317,6 +319,21 @@ class HintCard(QFrame):
     # -- expansion and decisions --------------------------------------------------------
 
     @property
+    def read_only(self) -> bool:
+        return self._read_only
+
+    def set_read_only(self, read_only: bool) -> None:
+        """A signed note's decisions are part of the record: no deciding, details still open."""
+        self._read_only = read_only
+        self.accept.setEnabled(not read_only)
+        self.dismiss.setEnabled(not read_only)
+        self.reason.setReadOnly(read_only)
+        self._enable_confirm()
+
+    def _enable_confirm(self, *_: object) -> None:
+        self.confirm.setEnabled(not self._read_only and bool(self.reason.text().strip()))
+
+    @property
     def expanded(self) -> bool:
         return self.expander.isChecked()
 
@@ -331,6 +348,8 @@ class HintCard(QFrame):
         self.toggled.emit(self.rule_id, expanded)
 
     def _on_accept(self) -> None:
+        if self._read_only:
+            return
         self.hintDecisionRequested.emit(
             self.rule_id, HintDecision(decision=HintDecisionKind.ACCEPTED)
         )
@@ -341,7 +360,7 @@ class HintCard(QFrame):
 
     def _on_confirm_dismiss(self) -> None:
         reason = self.reason.text().strip()
-        if not reason:
+        if not reason or self._read_only:  # Enter in the reason field bypasses the button
             return
         self.hintDecisionRequested.emit(
             self.rule_id, HintDecision(decision=HintDecisionKind.DISMISSED, reason=reason)
@@ -360,6 +379,7 @@ class HintsPanel(QWidget):
         self.setObjectName("hintsPanel")
         self._cards: dict[str, HintCard] = {}
         self._expanded: set[str] = set()
+        self._read_only = False
         self.evaluation: Evaluation | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -385,6 +405,16 @@ class HintsPanel(QWidget):
 
     def card(self, rule_id: str) -> HintCard | None:
         return self._cards.get(rule_id)
+
+    @property
+    def read_only(self) -> bool:
+        return self._read_only
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Disable the decisions on every hint card, those of later evaluations too."""
+        self._read_only = read_only
+        for card in self._cards.values():
+            card.set_read_only(read_only)
 
     def show_evaluation(
         self, evaluation: Evaluation, decisions: Mapping[str, HintDecision] | None = None
@@ -428,6 +458,7 @@ class HintsPanel(QWidget):
             card.hintDecisionRequested.connect(self.hintDecisionRequested)
             self._cards[hint.rule_id] = card
             card.set_expanded(hint.rule_id in self._expanded)
+            card.set_read_only(self._read_only)
         card.update_hint(hint, decision)
         target = self.cards_layout.indexOf(heading) + 1 + offset
         if self.cards_layout.indexOf(card) != target:

@@ -14,6 +14,7 @@ from PySide6.QtCore import QItemSelection, QModelIndex, Qt
 from PySide6.QtGui import QCloseEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -55,6 +56,10 @@ if TYPE_CHECKING:
 WINDOW_TITLE = "Clinic App"
 DEFAULT_SIZE = (1200, 760)
 PATIENT_PANEL_MIN_WIDTH = 360  # name, birth date, sex and identifier stay readable
+# Narrower than this, an open assessment hides the patient list until the user shows it
+# (Ctrl+L): the exam form, section list and hints panel need the width of a laptop screen.
+WIDE_ENOUGH_FOR_PATIENT_LIST = 1600
+PATIENT_LIST_HIDDEN_MESSAGE = "Patient list hidden to make room: Ctrl+L shows it"
 SEARCH_PLACEHOLDER = "Name, date of birth (YYYY-MM-DD or DD.MM.YYYY) or identifier"
 OPENING_MESSAGE = "Opening the patient database\u2026"
 RECOVERED_MESSAGE = "Recovered {count} that {verb} open when Clinic App stopped unexpectedly"
@@ -118,6 +123,7 @@ class MainWindow(QMainWindow):
 
     def _build_central(self) -> None:
         panel = QWidget(self)
+        self.patient_panel = panel
         panel.setObjectName("patientPanel")
         panel.setMinimumWidth(PATIENT_PANEL_MIN_WIDTH)
         self.search_edit = QLineEdit(panel)
@@ -164,6 +170,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.editor_area)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(0, False)  # hidden only by View > Show patient list
         self.splitter.setSizes([460, DEFAULT_SIZE[0] - 460])
         self.setCentralWidget(self.splitter)
 
@@ -192,6 +199,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(a.find)
         view_menu = menu_bar.addMenu("&View")
         view_menu.setObjectName("viewMenu")
+        view_menu.addAction(a.toggle_patient_list)
         view_menu.addAction(a.toggle_hints_panel)
         go_menu = menu_bar.addMenu("&Go")
         go_menu.setObjectName("goMenu")
@@ -239,6 +247,7 @@ class MainWindow(QMainWindow):
         self.change_watcher.changed.connect(self.refresh_lists)
         self.change_watcher.failed.connect(self._show_error)
         self.editor_area.openAssessmentsChanged.connect(self.recovery.remember_open)
+        self.editor_area.openAssessmentsChanged.connect(self._show_patient_list_if_wanted)
         a.about.triggered.connect(self._show_about)
         a.export_soap_pdf.triggered.connect(self.exports.export_soap_pdf)
         a.export_plan_pdf.triggered.connect(self.exports.export_plan_pdf)
@@ -251,6 +260,7 @@ class MainWindow(QMainWindow):
         a.open_after_export.toggled.connect(self._set_open_after_export)
         a.clinic_details.triggered.connect(self.edit_clinic_details)
         a.toggle_hints_panel.triggered.connect(self.editor_area.set_hints_panel_visible)
+        a.toggle_patient_list.triggered.connect(self.set_patient_list_visible)
         self.exports.exported.connect(lambda message: self.statusBar().showMessage(message, 8000))
         self.exports.failed.connect(self._show_error)
 
@@ -290,6 +300,7 @@ class MainWindow(QMainWindow):
         splitter = self._settings.splitter_state
         if splitter is not None:
             self.splitter.restoreState(splitter)
+        self._show_patient_list_if_wanted()
 
     def _show_opening(self) -> None:
         self.centralWidget().setEnabled(False)
@@ -311,7 +322,38 @@ class MainWindow(QMainWindow):
 
     # -- intents -------------------------------------------------------------------------------
 
+    def set_patient_list_visible(self, visible: bool) -> None:
+        """The user's choice for the patient list beside open assessments (remembered)."""
+        self._settings.patient_list_visible = visible
+        self._show_patient_list_if_wanted()
+
+    def _show_patient_list_if_wanted(self, *_: object) -> None:
+        """Always shown without an open assessment (nothing else to see), else as chosen;
+        before any choice, on a window wide enough for both."""
+        editing = bool(self.editor_area.open_assessment_ids())
+        wanted = self._settings.patient_list_visible
+        chosen = wanted is not None
+        if wanted is None:
+            wanted = self.width() >= WIDE_ENOUGH_FOR_PATIENT_LIST
+        visible = not editing or wanted
+        focus = QApplication.focusWidget()
+        panel_had_focus = focus is not None and self.patient_panel.isAncestorOf(focus)
+        was_visible = self.patient_list_visible
+        self.patient_panel.setVisible(visible)
+        self.action_registry.toggle_patient_list.setChecked(visible)
+        self.action_registry.toggle_patient_list.setEnabled(editing)
+        if not visible and panel_had_focus:
+            self.editor_area.setFocus(Qt.FocusReason.OtherFocusReason)
+        if was_visible and not visible and not chosen:
+            self.statusBar().showMessage(PATIENT_LIST_HIDDEN_MESSAGE, 10000)
+
+    @property
+    def patient_list_visible(self) -> bool:
+        return not self.patient_panel.isHidden()
+
     def focus_search(self) -> None:
+        if not self.patient_list_visible:
+            self.set_patient_list_visible(True)  # Find patient needs the search field
         self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_edit.selectAll()
 
@@ -361,9 +403,7 @@ class MainWindow(QMainWindow):
         patient = self.selected_patient()
         if patient is None:
             return
-        choice = NewAssessmentDialog.ask(
-            self, self._settings.last_clinician or self._settings.clinician_name
-        )
+        choice = NewAssessmentDialog.ask(self, self.suggested_clinician())
         if choice is None:
             return
         self._settings.last_clinician = choice.clinician
@@ -374,6 +414,13 @@ class MainWindow(QMainWindow):
         if row is not None:
             self.assessment_table.selectRow(row)
         self._open(patient, record.id)
+
+    def suggested_clinician(self) -> str:
+        """Who a new assessment names: the logged-in user, else the clinician of last time."""
+        user = self.session.user
+        if user is not None and user.display_name.strip():
+            return user.display_name
+        return self._settings.last_clinician or self._settings.clinician_name
 
     def open_selected_assessment(self) -> None:
         assessment_id = self.selected_assessment_id()
@@ -592,7 +639,8 @@ class MainWindow(QMainWindow):
         self.recovery.end_run()
         self._settings.main_window_geometry = self.saveGeometry()
         self._settings.main_window_state = self.saveState()
-        self._settings.splitter_state = self.splitter.saveState()
+        if self.patient_list_visible:  # hidden, its width of last time is the one to keep
+            self._settings.splitter_state = self.splitter.saveState()
         self._settings.sync()
         event.accept()
 

@@ -22,6 +22,7 @@ SETTINGS_DIR_VARIABLE = "CLINIC_APP_SETTINGS_DIR"
 _GEOMETRY = "main_window/geometry"
 _STATE = "main_window/state"
 _SPLITTER = "main_window/splitter"
+_PATIENT_LIST_VISIBLE = "main_window/patient_list_visible"
 _LAST_PATIENT = "choices/last_patient_id"
 _LAST_CLINICIAN = "choices/last_clinician"
 _LAST_EXPORT_FOLDER = "export/last_folder"
@@ -82,6 +83,18 @@ class AppSettings:
     @splitter_state.setter
     def splitter_state(self, value: QByteArray) -> None:
         self._store.setValue(_SPLITTER, value)
+
+    @property
+    def patient_list_visible(self) -> bool | None:
+        """Whether the patient list shows beside open assessments (View > Show patient list);
+        None until the user chooses, the window's width then decides."""
+        if self._store.value(_PATIENT_LIST_VISIBLE) is None:
+            return None
+        return self._flag(_PATIENT_LIST_VISIBLE)
+
+    @patient_list_visible.setter
+    def patient_list_visible(self, value: bool) -> None:
+        self._store.setValue(_PATIENT_LIST_VISIBLE, bool(value))
 
     # -- last choices ------------------------------------------------------------------------
 

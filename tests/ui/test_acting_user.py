@@ -88,6 +88,33 @@ def test_registration_edit_and_new_assessment_are_audited_as_the_user(
     ]
 
 
+def test_new_assessment_suggests_the_logged_in_user_as_clinician(
+    qtbot, monkeypatch, clinic: DemoClinic
+) -> None:
+    settings = AppSettings()
+    settings.last_clinician = "Someone Before"  # remembered from another user's session
+    settings.clinician_name = "Welcome Name"
+    window = window_for(qtbot, clinic.services, account(clinic.services, "cleo"),
+                        editor_factory=StandInEditor)
+    window.select_patient(clinic.patient(1).id)
+    offered: list[str] = []
+
+    def answer(cls, parent, clinician=""):
+        offered.append(clinician)
+        return NewAssessmentChoice(date(2026, 5, 1), clinician)
+
+    monkeypatch.setattr(NewAssessmentDialog, "ask", classmethod(answer))
+    trigger(window, "newAssessmentAction")
+    assert offered == ["Cleo Clinician"]
+    editor = window.editor_area.current_editor()
+    assert editor.assessment_record.assessment.clinician == "Cleo Clinician"
+
+    window.session.log_out()  # an installation without a login: last time's name again
+    assert window.suggested_clinician() == "Cleo Clinician"  # it was the last one chosen
+    settings.last_clinician = ""
+    assert window.suggested_clinician() == "Welcome Name"
+
+
 def test_a_refusal_by_role_is_explained(qtbot, monkeypatch, clinic: DemoClinic) -> None:
     admin = account(clinic.services, "admin")
     assert admin.role is Role.ADMINISTRATOR  # manages accounts, not patients' records

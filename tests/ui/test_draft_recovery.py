@@ -68,8 +68,10 @@ def test_after_an_unexpected_stop_the_open_drafts_reopen(
     for assessment_id in drafts:
         crashed.open_assessment_by_id(assessment_id)
     services.signing.sign(drafts[2], None)  # signed since: nothing left to continue
-    # The process died: closeEvent never ran, so the running flag is still set.
+    # The process died: closeEvent never ran, so the running flag is still set, and its
+    # lock file went stale with it (here: released without the normal end of the run).
     assert AppSettings().running
+    crashed.recovery._lock.unlock()
 
     restarted = open_window(qtbot, services)
     assert open_ids(restarted) == drafts[:2]

@@ -122,6 +122,33 @@ def test_accept_and_dismiss_with_reason(qtbot, panel: HintsPanel) -> None:
     assert state.isVisible() and "Dismissed: Pain is at the tibial tubercle" in state.text()
 
 
+def test_read_only_panel_offers_no_decisions_also_on_later_cards(
+    qtbot, panel: HintsPanel
+) -> None:
+    panel.show_evaluation(evaluate_case(load_case(4)), {})
+    panel.set_read_only(True)
+    card = panel.card("TENDINOPATHY")
+    card.set_expanded(True)
+    reason = card.findChild(QLineEdit, "dismissReason")
+    reason.setText("typed before signing")
+    for name in ("accept", "dismiss", "confirmDismiss"):
+        assert not card.findChild(QPushButton, name).isEnabled(), name
+    assert reason.isReadOnly()
+    with qtbot.assertNotEmitted(panel.hintDecisionRequested):
+        reason.returnPressed.emit()  # Enter in the reason field must not decide either
+    panel.set_read_only(False)
+    assert card.findChild(QPushButton, "confirmDismiss").isEnabled()  # its reason is typed
+    panel.set_read_only(True)
+
+    panel.show_evaluation(evaluate_case(load_case(2)), {})  # new cards after re-evaluation
+    scfe = panel.card("SCFE")
+    assert scfe is not None and scfe.read_only
+    assert not scfe.findChild(QPushButton, "accept").isEnabled()
+
+    panel.set_read_only(False)
+    assert scfe.findChild(QPushButton, "accept").isEnabled()
+
+
 def test_non_ascii_dismissal_reason_is_kept(qtbot, panel: HintsPanel) -> None:
     panel.show_evaluation(evaluate_case(load_case(5)), {})
     card = panel.card("ITB-SYNDROME")

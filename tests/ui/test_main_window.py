@@ -259,6 +259,7 @@ def test_without_the_editor_module_the_window_still_works(
 def test_close_flushes_editors_and_restart_restores_everything(
     qtbot, services, sample_patient_ids, ui_database_url, monkeypatch
 ) -> None:
+    AppSettings().patient_list_visible = True  # beside the assessment even in a small window
     window = open_window(qtbot, services)
     window.select_patient(sample_patient_ids[1])
     editor = _start_assessment(qtbot, window, monkeypatch, "A")
@@ -323,3 +324,29 @@ def test_the_real_editor_opens_in_a_tab_and_reports_saves(
     editor.savedAt.emit("09:08:07")
     assert window.save_status_label.text() == "Saved 09:08:07"
     window.close()
+
+
+def test_patient_list_makes_room_for_an_assessment_on_a_laptop_screen(
+    qtbot, window, monkeypatch
+) -> None:
+    window.resize(1366, 740)
+    toggle = action(window, "togglePatientListAction")
+    assert window.patient_list_visible and not toggle.isEnabled()  # nothing else to show
+    window.select_patient(window.patients.model.index(0, 0).data(PatientIdRole))
+    _start_assessment(qtbot, window, monkeypatch, "A")
+    assert not window.patient_list_visible  # hidden for the exam form, not yet a choice
+    assert "Ctrl+L" in window.statusBar().currentMessage()
+    assert AppSettings().patient_list_visible is None
+
+    qtbot.keyClick(window, Qt.Key.Key_L, CTRL)
+    assert window.patient_list_visible and toggle.isChecked()
+    assert AppSettings().patient_list_visible is True  # the user's choice is remembered
+    qtbot.keyClick(window, Qt.Key.Key_L, CTRL)
+    assert not window.patient_list_visible
+    assert AppSettings().patient_list_visible is False
+
+    qtbot.keyClick(window, Qt.Key.Key_F, CTRL)  # finding a patient brings the list back
+    assert window.patient_list_visible and window.search_edit.hasFocus()
+    window.set_patient_list_visible(False)
+    window.editor_area.close_current()
+    assert window.patient_list_visible  # no assessment open: the list is all there is

@@ -18,8 +18,8 @@ from dataclasses import replace
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QUndoStack
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QResizeEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QScrollArea,
@@ -53,7 +53,6 @@ from clinic_app.ui.editor.edit_command import SetFindingCommand
 from clinic_app.ui.editor.editor_header import DATE_PATH, SIDE_PATH, EditorHeader
 from clinic_app.ui.editor.fields.base import FieldWidget, UnparsedText
 from clinic_app.ui.editor.fields.pain_map_field import PainMapField
-from clinic_app.ui.editor.hint_decision_lock import set_hint_decisions_enabled
 from clinic_app.ui.editor.note_page import NOTE_ROOTS, NotePage
 from clinic_app.ui.editor.plan_page import PlanPage
 from clinic_app.ui.editor.record_banner import RecordBanner
@@ -66,12 +65,20 @@ from clinic_app.ui.hints_panel import HintsPanel
 from clinic_app.ui.services_port import UiServices
 
 EXAM_TAB, NOTE_TAB, PLAN_TAB = 0, 1, 2
-HINTS_PANEL_WIDTH = 400
+HINTS_PANEL_WIDTH = 400  # on a wide screen; a laptop's editor gives it a share
+HINTS_PANEL_MIN_WIDTH = 280
+HINTS_PANEL_SHARE = 0.3
 NOT_SIGNED_UNSAVED = (
     "Not signed: the latest changes could not be saved (see the status bar), and a note "
     "is only signed as it is stored."
 )
 ADDENDA_ARE_FOR_SIGNED = "Addenda are for signed notes: a draft is simply edited."
+
+
+def hints_panel_width(total: int) -> int:
+    """The hints panel's share of ``total`` editor width: the exam form keeps the most."""
+    wanted = max(HINTS_PANEL_MIN_WIDTH, int(total * HINTS_PANEL_SHARE))
+    return min(HINTS_PANEL_WIDTH, wanted, total // 2)
 
 
 def refusal_text(value: Any, allowed: str, kept: Any) -> str:
@@ -104,6 +111,7 @@ class AssessmentEditor(QWidget):
         self._record = assessment_record  # signature and submission of the stored version
         self._document = assessment_record.assessment
         self._read_only = False
+        self._hints_width_fitted = False
         self.undo_stack = QUndoStack(self)
         self._autosaver = DraftAutosaver(
             services.assessments, assessment_record.id, assessment_record.version, self,
@@ -146,7 +154,6 @@ class AssessmentEditor(QWidget):
         )
         self.decision_support.topUrgencyChanged.connect(self.topUrgencyChanged)
         self.decision_support.evaluated.connect(self._refresh_plan)
-        self.decision_support.evaluated.connect(self._lock_hint_decisions)
         self.hints_panel.goToFindingRequested.connect(self.go_to)
         self.hints_panel.hintDecisionRequested.connect(self.set_hint_decision)
         self.plan_page.planChangeRequested.connect(self.set_rehab_plan)
@@ -289,7 +296,7 @@ class AssessmentEditor(QWidget):
 
     def set_hints_panel_visible(self, visible: bool) -> None:
         total = sum(self.body_splitter.sizes()) or self.width()
-        panel = min(HINTS_PANEL_WIDTH, total // 2) if visible else 0
+        panel = hints_panel_width(total) if visible else 0
         self.body_splitter.setSizes([total - panel, panel])
 
     def go_to(self, path: tuple[str, ...]) -> None:
@@ -422,13 +429,9 @@ class AssessmentEditor(QWidget):
         for widget in self.fields.values():
             widget.set_read_only(read_only)
         self.plan_page.set_read_only(read_only)
-        set_hint_decisions_enabled(self.hints_panel, not read_only)
+        self.hints_panel.set_read_only(read_only)
         if read_only:
             self.undo_stack.clear()  # nothing of a signed note can be undone
-
-    def _lock_hint_decisions(self, *_: object) -> None:
-        if self._read_only:  # new hint cards come with enabled buttons
-            set_hint_decisions_enabled(self.hints_panel, False)
 
     def _show_addenda(self) -> None:
         self.addenda_panel.show_addenda(self.signing.trail().addenda)
@@ -474,6 +477,20 @@ class AssessmentEditor(QWidget):
         self.pages.setCurrentIndex(index)
         self.pages.updateGeometry()
         self.scroll.verticalScrollBar().setValue(0)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._hints_width_fitted:
+            self._hints_width_fitted = True  # later the clinician's splitter drags count
+            QTimer.singleShot(0, self, self._fit_hints_panel)  # once the layout has its width
+
+    def _fit_hints_panel(self) -> None:
+        if self.hints_panel_visible:
+            self.set_hints_panel_visible(True)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.navigator.fit_width(event.size().width())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.flush()

@@ -40,6 +40,7 @@ BONE = QColor("#fffaf0")
 SELECTED = QColor(211, 47, 47, 150)
 HOVER = QColor("#1565c0")
 MUTED_TEXT = QColor("#5f5f5f")
+MIN_WIDTH = 220  # half size: the regions stay large enough to click
 
 
 class PainMapWidget(QWidget):
@@ -49,8 +50,10 @@ class PainMapWidget(QWidget):
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
-        self.setMinimumSize(300, 240)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.setMinimumSize(MIN_WIDTH, round(MIN_WIDTH * CANVAS_HEIGHT / CANVAS_WIDTH))
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        policy.setHeightForWidth(True)  # the drawing scales down on a narrow screen
+        self.setSizePolicy(policy)
         self.setAccessibleName("Pain map diagram")
         self._selection: frozenset[str] | None = None
         self._mirrored = False
@@ -84,6 +87,12 @@ class PainMapWidget(QWidget):
     # -- geometry ---------------------------------------------------------------------
     def sizeHint(self) -> QSize:
         return QSize(int(CANVAS_WIDTH), int(CANVAS_HEIGHT))
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return min(int(CANVAS_HEIGHT), round(width * CANVAS_HEIGHT / CANVAS_WIDTH))
 
     def _canvas_transform(self) -> QTransform:
         scale = min(self.width() / CANVAS_WIDTH, self.height() / CANVAS_HEIGHT)

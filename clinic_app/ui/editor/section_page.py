@@ -16,7 +16,7 @@ from clinic_app.ui.editor.field_layout import Group, Row, section_groups
 from clinic_app.ui.editor.fields.base import FieldWidget
 from clinic_app.ui.editor.fields.factory import create_field_widget
 
-LABEL_WIDTH = 240
+LABEL_WIDTH = 180  # labels wrap; the values need the room on a laptop screen
 AFFECTED_STYLE = "background: #fff1d6; border-radius: 3px; padding: 1px 6px; font-weight: bold;"
 SIDE_STYLE = "padding: 1px 6px; font-weight: bold;"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from clinic_app.domain.assessment import EXAM_SECTIONS, Assessment
 from clinic_app.domain.fields import spec_index
+from clinic_app.ui.editor.assessment_editor import hints_panel_width
 from clinic_app.ui.editor.field_layout import section_groups
 from clinic_app.ui.editor.section_navigator import COMPLETE_MARK
 from tests.ui.editor.editor_driving import enter_value, replace_text, sample_value
@@ -69,3 +70,18 @@ def test_a_short_page_does_not_scroll_as_far_as_the_longest(qtbot, editor):
     qtbot.waitUntil(lambda: editor.scroll.verticalScrollBar().maximum() == 0)
     editor.show_section("history")
     qtbot.waitUntil(lambda: editor.scroll.verticalScrollBar().maximum() > 0)
+
+
+def test_a_narrow_editor_shortens_section_titles_but_keeps_counts(editor) -> None:
+    navigator = editor.navigator
+    navigator.fit_width(3000)
+    assert navigator.width() == navigator.full_width()
+    assert navigator.item(EXAM_SECTIONS.index("screens")).text() == navigator.row_text("screens")
+    navigator.fit_width(900)  # a laptop screen: the exam form needs the width
+    assert navigator.width() < navigator.full_width()
+    shown = navigator.item(EXAM_SECTIONS.index("screens")).text()
+    full = navigator.row_text("screens")
+    assert "\u2026" in shown and shown.split("  ")[-1] == full.split("  ")[-1]  # n/m kept
+    assert full.split("  ")[0] in navigator.item(EXAM_SECTIONS.index("screens")).toolTip()
+    assert hints_panel_width(1900) == 400 and hints_panel_width(1000) == 300
+    assert hints_panel_width(500) == 250  # never more than half
