@@ -13,7 +13,7 @@ PYTEST_ARGS ?=
 .PHONY: help venv run display-check test bench lint installer clean
 
 help:
-	@echo "make run | test | bench | lint | installer | clean   (VENV=$(VENV))"
+	@echo "make run | test | bench | lint | venv | installer | clean   (VENV=$(VENV))"
 
 # Re-install whenever pyproject.toml (dependencies, entry points) changes.
 $(STAMP): pyproject.toml

@@ -17,7 +17,7 @@ from clinic_app.cli.credentials import acting_user, add_acting_option
 from clinic_app.cli.database_access import open_database
 from clinic_app.cli.errors import CommandError
 from clinic_app.cli.letterhead_options import add_letterhead_options, letterhead_from
-from clinic_app.cli.private_output import write_private_file
+from clinic_app.reports.private_files import write_private_file
 
 if TYPE_CHECKING:
     from clinic_app.app import Services

@@ -37,7 +37,11 @@ def format_value(
         return value.isoformat()
     if isinstance(value, int | float):
         number = str(int(value)) if float(value).is_integer() else str(value)
-        return f"{number} {unit}" if unit and not unit[0].isdigit() else number
+        if not unit or unit[0].isdigit():
+            return number
+        if number == "1" and unit.isalpha() and unit.endswith("s"):
+            unit = unit[:-1]  # 1 quadrant, 1 week
+        return f"{number} {unit}"
     if spec is not None and spec.kind == "choice":
         return spec.label_of(str(value))
     return str(value)

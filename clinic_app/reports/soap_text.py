@@ -67,6 +67,8 @@ def _table(table: Table) -> list[str]:
     for index, row in enumerate(table.rows):
         mark = "! " if index in table.abnormal_rows else ""
         pairs = zip(table.header[1:], row[1:], strict=True)
-        values = " | ".join(f"{title.lower()} {value}" for title, value in pairs)
+        values = " | ".join(
+            f"{title if title.isupper() else title.lower()} {value}" for title, value in pairs
+        )
         lines.append(f"  {mark}{row[0]}: {values}")
     return lines

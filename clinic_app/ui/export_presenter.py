@@ -20,6 +20,7 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from clinic_app.reports.letterhead import DEFAULT_LETTERHEAD, Letterhead
+from clinic_app.reports.private_files import write_private_file
 from clinic_app.ui.failure_message import failure_message
 from clinic_app.ui.session import Session
 from clinic_app.ui.settings import AppSettings
@@ -154,7 +155,7 @@ class ExportPresenter(QObject):
             letterhead_from(self._settings),
         )
         try:
-            target.write_bytes(pick(documents))
+            write_private_file(target, pick(documents))
         except OSError as error:
             self.failed.emit(f"Could not write {target}: {error.strerror or error}")
             return None
@@ -188,4 +189,6 @@ class ExportPresenter(QObject):
         documents = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation
         )
-        return Path(documents) if documents else Path.home()
+        # Never the working folder: a missing Documents folder would make the dialog
+        # open wherever the app was started from.
+        return Path(documents) if documents and Path(documents).is_dir() else Path.home()

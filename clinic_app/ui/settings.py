@@ -56,7 +56,12 @@ class AppSettings:
         return Path(self._store.fileName())
 
     def sync(self) -> None:
+        """Write the settings; they name the clinic and the last patient, so owner only."""
         self._store.sync()
+        path = self.file_path
+        if os.name == "posix" and path.is_file():
+            os.chmod(path.parent, 0o700)
+            os.chmod(path, 0o600)
 
     # -- main window -------------------------------------------------------------------------
 

@@ -75,11 +75,15 @@ def open_services(
         report_database_failure(window, error)
         window.close()
         return None
+    window.statusBar().clearMessage()  # the database is open; dialogs may follow
     welcome_on_first_start(window, services)
     if not log_in(window, services):
         window.close()  # Quit at the login is no failure: the app ends normally, unattached
         return services
     window.attach(services)
+    # Give the keyboard back to the window after the dialogs: Ctrl+F must work at once.
+    window.activateWindow()
+    window.search_edit.setFocus()
     return services
 
 

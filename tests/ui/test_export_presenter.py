@@ -102,6 +102,7 @@ def test_pdfs_go_where_the_dialog_said_and_the_folder_is_remembered(
     assert opened == [plan]
     assert AppSettings().open_after_export
     assert sorted(p.name for p in folder.iterdir()) == ["note.pdf", "plan.pdf"]
+    assert {p.stat().st_mode & 0o777 for p in (soap, plan)} == {0o600}  # patient data
 
 
 def test_a_cancelled_dialog_writes_nothing(monkeypatch, tmp_path: Path, window: MainWindow):
@@ -126,7 +127,9 @@ def test_the_soap_note_is_copied_as_text_with_the_clinicians_words(qtbot, window
 
 
 def test_an_unwritable_target_is_reported(monkeypatch, tmp_path: Path, window: MainWindow):
-    SaveDialogAnswers(monkeypatch, [tmp_path / "missing-folder" / "note.pdf"])
+    not_a_folder = tmp_path / "a-file"
+    not_a_folder.write_text("a file where the folder should be")
+    SaveDialogAnswers(monkeypatch, [not_a_folder / "note.pdf"])
     trigger(window, "exportSoapPdfAction")
     assert "Could not write" in window.statusBar().currentMessage()
 

@@ -21,6 +21,7 @@ def test_values_round_trip_through_the_ini_file(qapp, ui_settings_folder: Path) 
     settings.last_clinician = "Søren Ølstad"
     settings.sync()
     assert settings.file_path.is_file()
+    assert settings.file_path.stat().st_mode & 0o777 == 0o600  # names the last patient
 
     again = AppSettings()
     assert again.main_window_geometry == QByteArray(b"\x01\x02geometry")
