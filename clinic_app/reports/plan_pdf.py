@@ -59,11 +59,13 @@ def build_plan_pdf(
     draft: bool,
 ) -> bytes:
     styles = plan_styles()
+    # The assessment's clinician, else the clinic's clinician; no line rather than a dash.
+    who = clinician.strip() or letterhead.clinician_name.strip()
     story: list[Flowable] = [
         para("Your knee exercise plan", styles.title),
         labelled("For:", patient.name, styles.body),
         labelled("Date:", on.isoformat(), styles.body),
-        labelled("Your clinician:", clinician or "-", styles.body),
+        *([labelled("Your clinician:", who, styles.body)] if who else []),
         labelled("Stage:", handout.phase_title, styles.body),
     ]
     if handout.note_to_patient and handout.note_to_patient.strip():

@@ -147,3 +147,12 @@ def test_minimal_assessment_exports(case1: CaseFile) -> None:
     assert "Nothing recorded in this section" in pdf_text(documents.soap_pdf)
 
 
+
+
+def test_the_plan_names_a_clinician_only_when_one_is_known(case1: CaseFile) -> None:
+    unnamed = case1.assessment.model_copy(update={"clinician": ""})
+    plan = export_documents(case1.patient, unnamed).plan_pdf
+    assert "Your clinician:" not in pdf_text(plan)
+    clinic = Letterhead(clinic_name="Riverside", clinician_name="Alex Morgan")
+    plan = export_documents(case1.patient, unnamed, letterhead=clinic).plan_pdf
+    assert "Yourclinician:AlexMorgan" in squash(pdf_text(plan))
