@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 from clinic_app.cli.credentials import add_acting_option, credentials_for
 from clinic_app.cli.database_access import (
     DatabaseSource,
-    open_database,
     open_source,
+    opened_services,
     sqlite_file,
 )
 from clinic_app.cli.errors import CHECK_FAILED, CommandError
@@ -77,7 +77,6 @@ def _backup(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
-    from clinic_app.app import build_services
     from clinic_app.storage.backups import BackupError, check_backup_file, restore_database
 
     database_file = sqlite_file(args)
@@ -104,13 +103,9 @@ def _restore(args: argparse.Namespace) -> int:
         raise CommandError(
             f"restore into {database_file} failed ({error.strerror})", CHECK_FAILED
         ) from error
-    database = open_database(args, existing=True)  # brings an older backup up to the schema
-    try:
-        build_services(database).audit.record_restore(
-            actor, args.file.name, safety.name if safety else None
-        )
-    finally:
-        database.close()
+    # Opening brings an older backup up to the schema.
+    with opened_services(args, existing=True) as services:
+        services.audit.record_restore(actor, args.file.name, safety.name if safety else None)
     kept = f"the previous database is kept at {safety}" if safety else "there was none before"
     print(f"restored {args.file} into {database_file}; {kept}")
     return 0

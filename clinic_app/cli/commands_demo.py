@@ -8,7 +8,7 @@ from pathlib import Path
 
 from clinic_app.cli.errors import CHECK_FAILED, CommandError
 from clinic_app.cli.letterhead_options import add_letterhead_options, letterhead_from
-from clinic_app.reports.private_files import make_private_folder, write_private_file
+from clinic_app.private_files import make_private_folder, write_private_file
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from clinic_app.cli.credentials import acting_user, add_acting_option
-from clinic_app.cli.database_access import open_database
+from clinic_app.cli.database_access import opened_services
 from clinic_app.cli.errors import CommandError
 from clinic_app.cli.letterhead_options import add_letterhead_options, letterhead_from
-from clinic_app.reports.private_files import write_private_file
+from clinic_app.private_files import write_private_file
 
 if TYPE_CHECKING:
     from clinic_app.app import Services
@@ -96,11 +96,7 @@ def _export_case(path: Path, outputs: list[_Output], letterhead: Letterhead) -> 
 def _export_stored(
     args: argparse.Namespace, outputs: list[_Output], letterhead: Letterhead
 ) -> None:
-    from clinic_app.app import build_services
-
-    database = open_database(args, existing=True)
-    try:
-        services = build_services(database)
+    with opened_services(args, existing=True) as services:
         actor = acting_user(services, args.acting)  # who exports: checked before anything
         documents = _stored_documents(services, args.assessment, letterhead)
         written: list[Path] = []
@@ -112,8 +108,6 @@ def _export_stored(
             for path in written:
                 path.unlink(missing_ok=True)
             raise
-    finally:
-        database.close()
 
 
 def _stored_documents(
@@ -128,12 +122,7 @@ def _stored_documents(
             f"--assessment {assessment_id}: {error}; expected the id of a stored assessment"
         ) from error
     patient = services.patients.get(record.patient_id).patient
-    earlier = [
-        services.assessments.load(summary.id).assessment
-        for summary in services.assessments.for_patient(record.patient_id)  # oldest first
-        if summary.id != record.id
-        and summary.assessment_date <= record.assessment.assessment_date
-    ]
+    earlier = services.history.earlier_than(record.id)  # the same visits the GUI export uses
     return export_documents(
         patient, record.assessment, earlier, letterhead, services.signing.trail(record.id)
     )

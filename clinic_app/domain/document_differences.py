@@ -55,15 +55,7 @@ def differing_findings(mine: Assessment, theirs: Assessment) -> list[FindingDiff
 
 
 def _value_text(value: Any, spec: FieldSpec) -> str:
-    if value is None:
-        return NOT_ASSESSED
-    if spec.kind == "choices":
-        if not value:
-            return "none"
-        return ", ".join(sorted(spec.label_of(str(getattr(v, "value", v))) for v in value))
-    if spec.kind == "choice":
-        return spec.label_of(str(getattr(value, "value", value)))
-    return format_value(value, spec)
+    return NOT_ASSESSED if value is None else format_value(value, spec)
 
 
 def _hint_decision_differences(mine: Assessment, theirs: Assessment) -> list[FindingDifference]:

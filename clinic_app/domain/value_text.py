@@ -10,18 +10,12 @@ from clinic_app.domain.fields import FieldSpec
 from clinic_app.domain.model_base import Choice
 
 
-def format_value(
-    value: Any,
-    spec: FieldSpec | None = None,
-    *,
-    unit: str | None = None,
-    lower_items: bool = False,
-) -> str:
-    """``value`` as text, with the unit of ``spec`` (or ``unit``) after a number.
+def format_value(value: Any, spec: FieldSpec | None = None, *, lower_items: bool = False) -> str:
+    """``value`` as text, with the unit of ``spec`` after a number.
 
     ``lower_items`` writes the items of a set in lower case, for use inside a sentence.
     """
-    unit = spec.unit if spec is not None else unit
+    unit = spec.unit if spec is not None else None
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, Choice):

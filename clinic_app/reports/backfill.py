@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from reportlab.platypus import Flowable
 from reportlab.platypus.doctemplate import NullActionFlowable
 
-from clinic_app.reports.keep import UNBOUNDED, height_of
+from clinic_app.reports.keep import UNBOUNDED, stacked_height
 
 # A heading and what it introduces, kept with it (see ``keep``) as it should read anywhere.
 Section = Sequence[Flowable]
@@ -54,15 +54,6 @@ class Backfill:
         taken = [flowable for section in self._waiting for flowable in section]
         self._waiting = []
         return taken
-
-
-def stacked_height(flowables: Section) -> float:
-    """Height of ``flowables`` one below the other in the page frame, every space counted.
-
-    A frame merges a space after with the space before the next flowable, so this is
-    an upper bound: what is taken on this measure always fits.
-    """
-    return sum(height_of(flowable) for flowable in flowables)
 
 
 class _Deciding(Flowable):

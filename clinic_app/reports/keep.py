@@ -26,7 +26,7 @@ def with_start(headings: Sequence[Flowable], content: Flowable) -> list[Flowable
     """``headings`` then ``content``, the headings never last on a page."""
     if not headings:
         return [content]
-    needed = sum(height_of(heading) for heading in headings) + _start(content)
+    needed = stacked_height(headings) + _start(content)
     # At most a page (less a point of slack): more would break even at the top of a page.
     return [CondPageBreak(min(needed, FRAME_HEIGHT - 1)), *headings, content]
 
@@ -53,6 +53,15 @@ def height_of(flowable: Flowable) -> float:
     """The height ``flowable`` takes in the page frame, with its spaces before and after."""
     _, height = flowable.wrapOn(None, FRAME_WIDTH, UNBOUNDED)
     return flowable.getSpaceBefore() + height + flowable.getSpaceAfter()
+
+
+def stacked_height(flowables: Sequence[Flowable]) -> float:
+    """Height of ``flowables`` one below the other in the page frame, every space counted.
+
+    A frame merges a space after with the space before the next flowable, so this is
+    an upper bound: what is taken on this measure always fits.
+    """
+    return sum(height_of(flowable) for flowable in flowables)
 
 
 def _start(flowable: Flowable) -> float:

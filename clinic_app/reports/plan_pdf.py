@@ -18,10 +18,10 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 from clinic_app.domain.rehab.advice import AdviceSection
 from clinic_app.domain.rehab.handout import MeasureBlock, RehabHandout
 from clinic_app.domain.soap.document import PatientIdentity
-from clinic_app.reports.backfill import Backfill, stacked_height
+from clinic_app.reports.backfill import Backfill
 from clinic_app.reports.cells import cell, cell_look
 from clinic_app.reports.exercise_card import CARD_BORDER, CONTENT_WIDTH, exercise_card
-from clinic_app.reports.keep import with_start
+from clinic_app.reports.keep import stacked_height, with_start
 from clinic_app.reports.letterhead import Letterhead
 from clinic_app.reports.markup import bold, labelled, para
 from clinic_app.reports.page import ACCENT, PageFrame

@@ -11,8 +11,8 @@ from datetime import date, datetime
 
 from clinic_app.domain.assessment import Assessment, AssessmentStatus
 from clinic_app.domain.records.audit import AuditAction, EntityType, change_is_coalesced
-from clinic_app.domain.records.roles import LOCAL_USER, User, may_edit_records, require
-from clinic_app.services.actors import audit, resolve_actor
+from clinic_app.domain.records.roles import LOCAL_USER, User
+from clinic_app.services.actors import audit, resolve_actor, resolve_editor
 from clinic_app.services.ports import (
     AssessmentRecord,
     AssessmentSummary,
@@ -33,7 +33,7 @@ class AssessmentService:
         self, patient_id: int, on: date, clinician: str = "", *, actor: User | None = None
     ) -> AssessmentRecord:
         with self._uow() as uow:
-            acting = _editor(uow, actor)
+            acting = resolve_editor(uow, actor, "edit assessments")
             uow.patients.get(patient_id)  # NotFoundError for an unknown patient
             record = uow.assessments.add(
                 patient_id, Assessment(assessment_date=on, clinician=clinician),
@@ -64,9 +64,9 @@ class AssessmentService:
         if assessment.status is not AssessmentStatus.DRAFT:
             raise RecordLockedError(assessment_id, assessment.status)
         with self._uow() as uow:
-            acting = _editor(uow, actor)
+            acting = resolve_editor(uow, actor, "edit assessments")
             record = uow.assessments.save(assessment_id, assessment, expected_version)
-            log_change(uow, acting, assessment_id, self._now())
+            _log_change(uow, acting, assessment_id, self._now())
             uow.commit()
             return record
 
@@ -74,7 +74,7 @@ class AssessmentService:
         """Delete a draft (audited); signed notes and notes awaiting co-signature are refused
         with ``RecordLockedError``."""
         with self._uow() as uow:
-            acting = _editor(uow, actor)
+            acting = resolve_editor(uow, actor, "edit assessments")
             uow.assessments.delete_draft(assessment_id)
             audit(uow, acting, AuditAction.DRAFT_DELETED, EntityType.ASSESSMENT, assessment_id)
             uow.commit()
@@ -92,13 +92,7 @@ class AssessmentService:
             return uow.assessments.for_patient(patient_id)
 
 
-def _editor(uow: UnitOfWork, actor: User | None) -> User:
-    acting = resolve_actor(uow, actor)
-    require(may_edit_records(acting.role), acting, "edit assessments")
-    return acting
-
-
-def log_change(uow: UnitOfWork, actor: User, assessment_id: int, now: datetime) -> None:
+def _log_change(uow: UnitOfWork, actor: User, assessment_id: int, now: datetime) -> None:
     last = uow.audit.last_logged(
         actor.username, AuditAction.CHANGED, EntityType.ASSESSMENT.value, assessment_id
     )

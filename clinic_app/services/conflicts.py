@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from clinic_app.domain.assessment import Assessment, AssessmentStatus
 from clinic_app.domain.records.audit import AuditAction, EntityType
-from clinic_app.domain.records.roles import User, may_edit_records, require
-from clinic_app.services.actors import audit, resolve_actor
+from clinic_app.domain.records.roles import User
+from clinic_app.services.actors import audit, resolve_editor
 from clinic_app.services.ports import (
     AssessmentRecord,
     KeptVersion,
@@ -44,8 +44,7 @@ class ConflictService:
         only become an addendum.
         """
         with self._uow() as uow:
-            acting = resolve_actor(uow, actor)
-            require(may_edit_records(acting.role), acting, "edit assessments")
+            acting = resolve_editor(uow, actor, "edit assessments")
             current = uow.assessments.get(assessment_id)
             if current.assessment.status is not AssessmentStatus.DRAFT:
                 raise RecordLockedError(assessment_id, current.assessment.status)
@@ -69,8 +68,7 @@ class ConflictService:
         as ``keep_mine`` may do it.
         """
         with self._uow() as uow:
-            acting = resolve_actor(uow, actor)
-            require(may_edit_records(acting.role), acting, "edit assessments")
+            acting = resolve_editor(uow, actor, "edit assessments")
             current = uow.assessments.get(assessment_id)
             uow.assessments.keep_version(
                 assessment_id, current.version, mine, DISCARDED_IN_CONFLICT, acting.username

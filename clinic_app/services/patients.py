@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from clinic_app.domain.patient import Patient
 from clinic_app.domain.records.audit import AuditAction, EntityType
-from clinic_app.domain.records.roles import User, may_edit_records, require
-from clinic_app.services.actors import audit, resolve_actor
+from clinic_app.domain.records.roles import User
+from clinic_app.services.actors import audit, resolve_editor
 from clinic_app.services.ports import PatientRecord, UnitOfWorkFactory
 
 SEARCH_LIMIT = 200
@@ -18,8 +18,7 @@ class PatientService:
     def register(self, patient: Patient, *, actor: User | None = None) -> int:
         """``actor`` None: the installation's only user (see ``resolve_actor``). Audited."""
         with self._uow() as uow:
-            acting = resolve_actor(uow, actor)
-            require(may_edit_records(acting.role), acting, "register patients")
+            acting = resolve_editor(uow, actor, "register patients")
             patient_id = uow.patients.add(patient)
             audit(uow, acting, AuditAction.CREATED, EntityType.PATIENT, patient_id)
             uow.commit()
@@ -27,8 +26,7 @@ class PatientService:
 
     def update(self, patient_id: int, patient: Patient, *, actor: User | None = None) -> None:
         with self._uow() as uow:
-            acting = resolve_actor(uow, actor)
-            require(may_edit_records(acting.role), acting, "edit patients")
+            acting = resolve_editor(uow, actor, "edit patients")
             uow.patients.replace(patient_id, patient)
             audit(uow, acting, AuditAction.CHANGED, EntityType.PATIENT, patient_id)
             uow.commit()

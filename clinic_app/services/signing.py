@@ -17,7 +17,6 @@ from clinic_app.domain.records.roles import (
     PermissionDeniedError,
     User,
     may_co_sign,
-    may_edit_records,
     may_sign,
     needs_co_signature,
     require,
@@ -29,7 +28,7 @@ from clinic_app.domain.records.signature import (
     Signature,
     check_addendum_text,
 )
-from clinic_app.services.actors import audit, resolve_actor
+from clinic_app.services.actors import audit, resolve_actor, resolve_editor
 from clinic_app.services.ports import (
     AssessmentRecord,
     Clock,
@@ -67,7 +66,7 @@ class SigningService:
                 )
             require(may_sign(signer.role), signer, "sign assessments")
             _require_status(current, AssessmentStatus.DRAFT)
-            signed = self._seal(uow, current, signer, None, AuditAction.SIGNED)
+            signed = self._seal(uow, current, signer)
             uow.commit()
             return signed
 
@@ -110,8 +109,7 @@ class SigningService:
         """Append a correction to a signed note (drafts are simply edited)."""
         cleaned = check_addendum_text(text)
         with self._uow() as uow:
-            acting = resolve_actor(uow, author)
-            require(may_edit_records(acting.role), acting, "add addenda")
+            acting = resolve_editor(uow, author, "add addenda")
             current = uow.assessments.get(assessment_id)
             if current.assessment.status is not AssessmentStatus.SIGNED:
                 raise AddendumError(
@@ -136,17 +134,18 @@ class SigningService:
     ) -> AssessmentRecord:
         require(may_co_sign(acting.role), acting, "co-sign a student's note")
         _require_status(current, AssessmentStatus.AWAITING_COSIGNATURE)
-        signed = self._seal(uow, current, acting, AssessmentStatus.AWAITING_COSIGNATURE,
-                            AuditAction.CO_SIGNED)
+        signed = self._seal(uow, current, acting)
         uow.commit()
         return signed
 
     def _seal(
-        self, uow: UnitOfWork, current: AssessmentRecord, signer: User,
-        from_awaiting: AssessmentStatus | None, action: AuditAction,
+        self, uow: UnitOfWork, current: AssessmentRecord, signer: User
     ) -> AssessmentRecord:
+        """Sign ``current`` as it stands (a draft, or a student's note awaiting co-signature)."""
         signed_at = self._now()
-        submission = current.submission if from_awaiting else None
+        from_status = current.assessment.status
+        co_signing = from_status is AssessmentStatus.AWAITING_COSIGNATURE
+        submission = current.submission if co_signing else None
         submitted_by = submission.submitted_by if submission else None
         document = stamp_rule_set_version(current.assessment)  # what the signer saw
         digest = content_hash(
@@ -158,9 +157,9 @@ class SigningService:
             submitter_name=submission.submitter_name if submission else None,
         )
         record = uow.assessments.mark_signed(
-            current.id, document, current.version, signature,
-            from_awaiting or AssessmentStatus.DRAFT,
+            current.id, document, current.version, signature, from_status
         )
+        action = AuditAction.CO_SIGNED if co_signing else AuditAction.SIGNED
         audit(uow, signer, action, EntityType.ASSESSMENT, current.id)
         return record
 

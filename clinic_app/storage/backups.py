@@ -20,10 +20,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from clinic_app.private_files import PRIVATE_FILE_MODE, make_private_folder
 from clinic_app.storage.sqlite_setup import (
-    PRIVATE_FILE_MODE,
     SIDE_FILE_SUFFIXES,
-    ensure_private_folder,
 )
 
 DAILY_KEPT = 7
@@ -78,7 +77,7 @@ def copy_database(source: Path, target: Path) -> Path:
     so a failed backup never leaves a half-written file under the target's name."""
     partial = target.with_name(target.name + ".partial")
     try:
-        ensure_private_folder(target.parent)
+        make_private_folder(target.parent)
         partial.unlink(missing_ok=True)
         _create_private(partial)
     except OSError as error:
@@ -101,7 +100,7 @@ def copy_database(source: Path, target: Path) -> Path:
 def rotate_backups(database_file: Path, today: date) -> RotationResult:
     """Take today's daily and this week's weekly backup if missing; prune old ones."""
     folder = backup_folder(database_file)
-    ensure_private_folder(folder)
+    make_private_folder(folder)
     stem = database_file.stem
     daily = folder / f"{stem}-daily-{today.isoformat()}.sqlite3"
     year, week, _ = today.isocalendar()

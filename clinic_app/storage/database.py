@@ -4,18 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import URL, Engine, create_engine, make_url, select
+from sqlalchemy import URL, Engine, create_engine, make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import sessionmaker
 from sqlalchemy.pool import StaticPool
 
+from clinic_app.private_files import make_private_folder
 from clinic_app.storage.data_folder import default_database_file
 from clinic_app.storage.migrator import current_revision, upgrade_to_head
-from clinic_app.storage.rows import PatientRow
 from clinic_app.storage.sqlite_setup import (
     configure_sqlite_engine,
     ensure_private_file,
-    ensure_private_folder,
 )
 from clinic_app.storage.unit_of_work import SqlAlchemyUnitOfWork
 
@@ -55,7 +54,7 @@ class Database:
         if database_file is not None:
             if not create and not _holds_data(database_file):
                 raise NoDatabaseError(f"no database at {database_file}")
-            ensure_private_folder(database_file.parent)
+            make_private_folder(database_file.parent)
             ensure_private_file(database_file)
         engine = _create_engine(resolved)
         try:
@@ -95,11 +94,6 @@ class Database:
         if revision is None:
             raise RuntimeError("the database has no schema revision")
         return revision
-
-    def is_empty(self) -> bool:
-        """True when no patient is stored (the app then offers the demo patients)."""
-        with self._engine.connect() as connection:
-            return connection.scalar(select(PatientRow.id).limit(1)) is None
 
     def close(self) -> None:
         self._engine.dispose()

@@ -35,9 +35,9 @@ from typing import Any
 
 from sqlalchemy import Engine, event
 
+from clinic_app.private_files import PRIVATE_FILE_MODE
+
 BUSY_TIMEOUT_MS = 5000
-PRIVATE_FOLDER_MODE = 0o700
-PRIVATE_FILE_MODE = 0o600
 SIDE_FILE_SUFFIXES = ("-wal", "-shm", "-journal")
 
 
@@ -60,15 +60,6 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
 
 def _on_begin(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE")
-
-
-def ensure_private_folder(folder: Path) -> None:
-    """Create ``folder`` (and missing parents) readable by its owner only."""
-    if folder.is_dir():
-        return
-    folder.mkdir(parents=True, mode=PRIVATE_FOLDER_MODE, exist_ok=True)
-    if os.name == "posix":
-        os.chmod(folder, PRIVATE_FOLDER_MODE)  # mkdir's mode is filtered by the umask
 
 
 def ensure_private_file(database_file: Path) -> None:

@@ -34,9 +34,10 @@ def run(services_factory: Callable[[], UiServices]) -> int:
         QTimer.singleShot(0, ensure_application().closeAllWindows)
         return start_gui(None)
 
+    delay_ms = os.environ.get(QUIT_WHEN_READY)
+
     def quit_if_asked() -> None:
-        delay_ms = os.environ.get(QUIT_WHEN_READY)
         if delay_ms is not None:
             QTimer.singleShot(int(delay_ms), ensure_application().closeAllWindows)
 
-    return start_gui(services_factory, when_ready=quit_if_asked)
+    return start_gui(services_factory, when_ready=quit_if_asked, unattended=delay_ms is not None)

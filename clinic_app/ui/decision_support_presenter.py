@@ -72,7 +72,7 @@ class DecisionSupportPresenter(QObject):
 
     def evaluate_now(self, assessment: Assessment | None = None) -> Evaluation | None:
         self._timer.stop()
-        document = assessment or self._pending
+        document = assessment if assessment is not None else self._pending
         self._pending = None
         if document is None:
             return self.evaluation

@@ -7,16 +7,16 @@ from datetime import date, datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
+
+from clinic_app.ui.pick_table import make_pick_table
 
 HEADERS = ("Patient", "Assessment date", "Clinician", "Last changed")
 COL_PATIENT = 0
@@ -50,14 +50,7 @@ class DraftsDialog(QDialog):
         self.table.setObjectName("draftsTable")
         self.table.setAccessibleName("Unsigned drafts")
         self.table.setHorizontalHeaderLabels(list(HEADERS))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_PATIENT, QHeaderView.ResizeMode.Stretch)
+        make_pick_table(self.table, COL_PATIENT)
         for row, entry in enumerate(self._entries):
             cells = (
                 entry.patient_name,

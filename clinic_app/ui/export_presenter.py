@@ -19,8 +19,8 @@ from PySide6.QtCore import QObject, QStandardPaths, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from clinic_app.private_files import write_private_file
 from clinic_app.reports.letterhead import DEFAULT_LETTERHEAD, Letterhead
-from clinic_app.reports.private_files import write_private_file
 from clinic_app.ui.failure_message import failure_message
 from clinic_app.ui.session import Session
 from clinic_app.ui.settings import AppSettings

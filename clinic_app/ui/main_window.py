@@ -13,10 +13,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt
 from PySide6.QtGui import QCloseEvent, QUndoGroup
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -44,6 +42,7 @@ from clinic_app.ui.login_dialog import LoginDialog
 from clinic_app.ui.new_assessment_dialog import NewAssessmentDialog
 from clinic_app.ui.patient_list_presenter import PatientListPresenter
 from clinic_app.ui.patient_table_model import COL_NAME, PatientRecordRole, PatientTableModel
+from clinic_app.ui.pick_table import make_pick_table
 from clinic_app.ui.recovery_journal import RecoveryJournal
 from clinic_app.ui.session import Session
 from clinic_app.ui.settings import AppSettings
@@ -104,8 +103,9 @@ class MainWindow(QMainWindow):
         else:
             self.attach(services)
 
-    def attach(self, services: UiServices) -> None:
-        """Start working over ``services``: fill the lists and restore the last patient."""
+    def attach(self, services: UiServices, *, several_accounts: bool | None = None) -> None:
+        """Start working over ``services``: fill the lists and restore the last patient.
+        ``several_accounts``: whether a login is required, when the caller already asked."""
         self.services = services
         self.patients.attach(services)
         self.assessments.attach(services)
@@ -113,10 +113,11 @@ class MainWindow(QMainWindow):
         self.exports.attach(services)
         self.centralWidget().setEnabled(True)
         self.statusBar().clearMessage()
+        # The baseline before the lists are read: a change made meanwhile is not missed.
+        self.change_watcher.watch(services.changes.token)
         self._restore_selection()
         self._recover_open_assessments()
-        self._update_switch_user()
-        self.change_watcher.watch(services.changes.token)
+        self._update_switch_user(several_accounts)
         self._update_actions()
 
     # -- construction --------------------------------------------------------------------------
@@ -511,14 +512,16 @@ class MainWindow(QMainWindow):
             message = RECOVERED_MESSAGE.format(count=what, verb="was" if count == 1 else "were")
             self.statusBar().showMessage(message, RECOVERED_MESSAGE_MS)
 
-    def _update_switch_user(self) -> None:
-        """Offered whenever several accounts share the database (one may be added meanwhile)."""
+    def _update_switch_user(self, several: bool | None = None) -> None:
+        """Offered whenever several accounts share the database (one may be added meanwhile);
+        ``several`` None: ask the services."""
         if self.services is None:
             return
-        try:
-            several = self.services.users.login_required()
-        except Exception:  # the change watcher reports a lost connection
-            several = self.session.user is not None
+        if several is None:
+            try:
+                several = self.services.users.login_required()
+            except Exception:  # the change watcher reports a lost connection
+                several = self.session.user is not None
         self.action_registry.switch_user.setVisible(several)
 
     def _show_user(self) -> None:
@@ -574,7 +577,23 @@ class MainWindow(QMainWindow):
     def _on_saved(self, time_text: str) -> None:
         self.save_status_label.setStyleSheet("")
         self.save_status_label.setText(f"Saved {time_text}")
-        self._refresh_assessments()  # the editor may have changed date, clinician or status
+        if self._list_differs_from_open_editors():
+            self._refresh_assessments()
+
+    def _list_differs_from_open_editors(self) -> bool:
+        """True when an open editor changed what the list shows (date, clinician, status).
+
+        Autosave runs several times a second while typing; most saves change a finding,
+        which the list does not show, so the list is not reloaded for them."""
+        model = self.assessments.model
+        for row in range(model.rowCount()):
+            listed = model.summary_at(row)
+            document = getattr(self.editor_area.editor_for(listed.id), "assessment", None)
+            if document is not None and (
+                document.assessment_date, document.clinician or "", document.status
+            ) != (listed.assessment_date, listed.clinician or "", listed.status):
+                return True
+        return False
 
     def _refresh_assessments(self) -> None:
         selected = self.selected_assessment_id()
@@ -646,22 +665,10 @@ class MainWindow(QMainWindow):
 
 
 def _table(parent: QWidget, name: str, model: object, stretch_column: int) -> QTableView:
-    """A read-only row-picking table; ``stretch_column`` takes the spare width (and elides)."""
     table = QTableView(parent)
     table.setObjectName(name)
     table.setModel(model)  # type: ignore[arg-type]
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move inside it
-    table.setAlternatingRowColors(True)
-    table.verticalHeader().hide()
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
-    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    table.setWordWrap(False)
-    return table
+    return make_pick_table(table, stretch_column)
 
 
 def _button_row(parent: QWidget, *actions: object) -> tuple[QHBoxLayout, list[QToolButton]]:

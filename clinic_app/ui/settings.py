@@ -15,6 +15,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from clinic_app.private_files import restrict_to_owner
+
 ORGANIZATION = "clinic-app"
 APPLICATION = "clinic-app"
 SETTINGS_DIR_VARIABLE = "CLINIC_APP_SETTINGS_DIR"
@@ -58,10 +60,7 @@ class AppSettings:
     def sync(self) -> None:
         """Write the settings; they name the clinic and the last patient, so owner only."""
         self._store.sync()
-        path = self.file_path
-        if os.name == "posix" and path.is_file():
-            os.chmod(path.parent, 0o700)
-            os.chmod(path, 0o600)
+        restrict_to_owner(self.file_path)
 
     # -- main window -------------------------------------------------------------------------
 

@@ -65,9 +65,11 @@ def report_database_failure(parent: QWidget | None, error: BaseException) -> Non
 
 
 def open_services(
-    window: MainWindow, services_factory: Callable[[], UiServices]
+    window: MainWindow, services_factory: Callable[[], UiServices], *, unattended: bool = False
 ) -> UiServices | None:
-    """Build the services and give them to ``window``; None (window closed) when they fail."""
+    """Build the services and give them to ``window``; None (window closed) when they fail.
+
+    ``unattended`` (the smoke test, the benchmark): nobody answers a first-start dialog."""
     try:
         services = services_factory()
     except Exception as error:
@@ -76,11 +78,12 @@ def open_services(
         window.close()
         return None
     window.statusBar().clearMessage()  # the database is open; dialogs may follow
-    welcome_on_first_start(window, services)
-    if not log_in(window, services):
+    welcome_on_first_start(window, services, ask=not unattended)
+    several_accounts = services.users.login_required()  # asked once: attach reuses it
+    if several_accounts and not log_in(window, services):
         window.close()  # Quit at the login is no failure: the app ends normally, unattached
         return services
-    window.attach(services)
+    window.attach(services, several_accounts=several_accounts)
     # Give the keyboard back to the window after the dialogs: Ctrl+F must work at once.
     window.activateWindow()
     window.search_edit.setFocus()
@@ -88,10 +91,8 @@ def open_services(
 
 
 def log_in(window: MainWindow, services: UiServices) -> bool:
-    """Ask who is working when several accounts share the database (``window.session``
-    keeps the user); single-user installations are not asked. False: the user chose Quit."""
-    if not services.users.login_required():
-        return True
+    """Ask who is working (only when several accounts share the database; ``window.session``
+    keeps the user). False: the user chose Quit."""
     window.statusBar().showMessage("Log in to continue")
     user = LoginDialog.ask(window, services.users)
     if user is None:
@@ -101,17 +102,23 @@ def log_in(window: MainWindow, services: UiServices) -> bool:
 
 
 def create_main_window(
-    services_factory: Callable[[], UiServices], settings: AppSettings | None = None
+    services_factory: Callable[[], UiServices],
+    settings: AppSettings | None = None,
+    *,
+    unattended: bool = False,
 ) -> MainWindow | None:
     """The main window shown over freshly built services, or None when they fail to open."""
     window = MainWindow(None, settings or AppSettings())
     window.show()
-    return window if open_services(window, services_factory) is not None else None
+    opened = open_services(window, services_factory, unattended=unattended)
+    return window if opened is not None else None
 
 
 def start_gui(
     services_factory: Callable[[], UiServices] | None,
     when_ready: Callable[[], None] | None = None,
+    *,
+    unattended: bool = False,
 ) -> int:
     """Show the window, open the services from the event loop, then call ``when_ready``.
 
@@ -125,7 +132,7 @@ def start_gui(
     outcome: list[int] = []
 
     def open_then_notify() -> None:
-        if open_services(window, services_factory) is None:
+        if open_services(window, services_factory, unattended=unattended) is None:
             outcome.append(DATABASE_FAILURE_EXIT_CODE)
             app.exit(DATABASE_FAILURE_EXIT_CODE)
         elif when_ready is not None:

@@ -8,7 +8,6 @@ and the next start asks again.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from clinic_app.reports.letterhead import Letterhead
-from clinic_app.ui.application import QUIT_WHEN_READY
 from clinic_app.ui.clinic_details_form import ClinicDetailsForm, saved_details, store_details
 from clinic_app.ui.settings import AppSettings
 
@@ -149,14 +147,18 @@ class WelcomeDialog(QDialog):
         first_start: bool,
     ) -> WelcomeChoice | None:
         dialog = cls(current, demo, first_start=first_start, parent=parent)
-        return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        try:
+            return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()  # parented to the window: each File > Welcome would keep one
 
 
 def demo_offer(services: UiServices | None) -> DemoOffer | None:
     """None when there is nothing to offer: no database open, or no demo cases bundled."""
-    if services is None or services.demo.case_count() == 0:
+    if services is None:
         return None
-    return DemoOffer(services.demo.case_count(), services.demo.can_load())
+    count = services.demo.case_count()
+    return DemoOffer(count, services.demo.can_load()) if count else None
 
 
 def welcome(
@@ -179,15 +181,17 @@ def welcome(
     return choice
 
 
-def welcome_on_first_start(parent: QWidget | None, services: UiServices) -> None:
+def welcome_on_first_start(
+    parent: QWidget | None, services: UiServices, *, ask: bool = True
+) -> None:
     """The start-up step between opening the services and attaching them to the window."""
     settings = AppSettings()
     if settings.welcome_done:
         return
-    if os.environ.get(QUIT_WHEN_READY) is not None:
-        # The smoke test and start-up benchmark quit on their own and no one answers a modal
-        # dialog: take its defaults (demo patients into an empty database) without asking,
-        # and leave welcome_done unset so a real first start in this home still asks.
+    if not ask:
+        # Unattended runs (smoke test, benchmark) quit on their own and no one answers a
+        # modal dialog: take its defaults (demo patients into an empty database), and leave
+        # welcome_done unset so a real first start in this home still asks.
         if services.demo.can_load():
             services.demo.load_demo_patients()
         return

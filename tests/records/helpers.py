@@ -8,7 +8,7 @@ from datetime import date
 
 from sqlalchemy import text
 
-from clinic_app.app import Services, build_services
+from clinic_app.app import Services
 from clinic_app.domain.patient import Patient, Sex
 from clinic_app.domain.records.roles import Role, User
 from clinic_app.services.ports import AssessmentRecord
@@ -68,7 +68,3 @@ def audit_triggers_off(database: Database) -> Iterator[None]:
     execute(database, "DROP TRIGGER audit_log_refuse_update")
     execute(database, "DROP TRIGGER audit_log_refuse_delete")
     yield
-
-
-def services_on(database: Database) -> Services:
-    return build_services(database)

@@ -52,7 +52,8 @@ def test_patient_with_every_field_and_non_latin_names_round_trips(database: Data
 def test_uncommitted_patient_is_rolled_back(database: Database) -> None:
     with database.unit_of_work() as uow:
         uow.patients.add(patient("Lost", "Never"))
-    assert database.is_empty()
+    with database.unit_of_work() as uow:
+        assert uow.patients.count() == 0
 
 
 def test_replace_updates_fields_and_search_words(database: Database) -> None:

@@ -106,7 +106,8 @@ def test_an_in_memory_database_works_for_quick_tools() -> None:
         with database.unit_of_work() as uow:
             uow.patients.add(_patient())
             uow.commit()
-        assert not database.is_empty()
+        with database.unit_of_work() as uow:
+            assert uow.patients.count() == 1
     finally:
         database.close()
 

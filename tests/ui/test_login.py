@@ -157,6 +157,16 @@ def test_several_accounts_log_in_before_the_window_is_filled(
     assert window.action_registry.switch_user.isVisible()
 
 
+def test_start_up_asks_once_whether_a_login_is_needed(qtbot, monkeypatch, services):
+    LoginAnswers(qtbot, monkeypatch, [[("sam", PASSWORD)]])
+    asked: list[bool] = []
+    real = services.users.login_required
+    monkeypatch.setattr(services.users, "login_required", lambda: asked.append(real()) or asked[-1])
+    window = started_window(qtbot, services)
+    assert window is not None and window.action_registry.switch_user.isVisible()
+    assert asked == [True]  # the login and the Switch user action share one query
+
+
 def test_quit_at_the_login_closes_the_window_without_attaching(qtbot, monkeypatch, services):
     LoginAnswers(qtbot, monkeypatch, [[]])
     window = started_window(qtbot, services)

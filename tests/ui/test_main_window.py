@@ -350,3 +350,28 @@ def test_patient_list_makes_room_for_an_assessment_on_a_laptop_screen(
     window.set_patient_list_visible(False)
     window.editor_area.close_current()
     assert window.patient_list_visible  # no assessment open: the list is all there is
+
+
+def test_a_save_reloads_the_assessment_list_only_when_what_it_shows_changed(
+    qtbot, services, sample_patient_ids, monkeypatch
+) -> None:
+    window = MainWindow(services, AppSettings())  # the real AssessmentEditor
+    qtbot.addWidget(window)
+    window.show()
+    services.assessments.start(sample_patient_ids[0], date(2026, 5, 1), "A")
+    window.select_patient(sample_patient_ids[0])
+    action(window, "openAssessmentAction").trigger()
+    editor = window.editor_area.current_editor()
+    reloads: list[int] = []
+    refresh = window.assessments.refresh
+    monkeypatch.setattr(window.assessments, "refresh", lambda: (reloads.append(1), refresh()))
+
+    editor.fields[("history", "body", "height_cm")].edited.emit(170.0)  # as a keystroke does
+    assert editor.flush()
+    assert reloads == []  # a finding: the list shows nothing of it
+
+    editor.fields[("clinician",)].edited.emit("Dr Changed")
+    assert editor.flush()
+    assert reloads == [1]
+    assert window.assessments.model.summary_at(0).clinician == "Dr Changed"
+    window.close()

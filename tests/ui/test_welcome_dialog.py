@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
 from clinic_app.app import Services, build_services
 from clinic_app.storage.database import Database
 from clinic_app.ui import startup
-from clinic_app.ui.application import QUIT_WHEN_READY
 from clinic_app.ui.clinic_details_form import logo_problem
 from clinic_app.ui.main_window import MainWindow
 from clinic_app.ui.settings import AppSettings
@@ -194,10 +193,11 @@ def test_closing_the_first_start_dialog_changes_nothing_and_asks_next_time(
 def test_smoke_test_runs_take_the_defaults_without_a_dialog(
     qtbot, monkeypatch: pytest.MonkeyPatch, open_services: OpenedServices
 ) -> None:
-    monkeypatch.setenv(QUIT_WHEN_READY, "0")
     asked: list[object] = []
     monkeypatch.setattr(WelcomeDialog, "ask", classmethod(lambda cls, *a, **k: asked.append(a)))
-    window = start_window(qtbot, open_services)
+    window = startup.create_main_window(open_services, unattended=True)
+    assert window is not None
+    qtbot.addWidget(window)
     assert asked == []
     assert window.patients.model.rowCount() == 5
     assert not AppSettings().welcome_done  # a real first start in this home still asks

@@ -105,10 +105,10 @@ def _confidence(hint: Hint) -> str:
     return "features present"
 
 
-# Pathways that take precedence over PFP even at routine urgency (reference.md section 1:
-# "age >= 45 with OA features routes to the OA pathway").
 # An impression the findings argue against, or cannot judge yet, never leads.
 NOT_LEADING = (PfpVerdict.ARGUED_AGAINST.label.lower(), PfpVerdict.CANNOT_EVALUATE.label.lower())
+# Pathways that take precedence over PFP even at routine urgency (reference.md section 1:
+# "age >= 45 with OA features routes to the OA pathway").
 ROUTES_BEFORE_PFP = frozenset({"OA-NICE", "OA-ACR-CLINICAL"})
 
 
@@ -170,7 +170,7 @@ def conclude(hints: Sequence[Hint], context: Context) -> Conclusion:
 def _summary(
     impressions: Sequence[Impression], top: Urgency, imaging: ImagingAdvice,
     stoppers: Sequence[Hint], referral: str | None, waiting: Sequence[Hint],
-    unscreened: Sequence[str] = (),
+    unscreened: Sequence[str],
 ) -> str:
     parts = []
     leading = [i for i in impressions if i.confidence not in NOT_LEADING]

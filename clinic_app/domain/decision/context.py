@@ -52,7 +52,7 @@ class Context:
         return get_value(self.assessment, path)
 
     def trigger(self, path: Path, value: Any) -> Trigger:
-        return Trigger(path, self.label(path), format_value(value, unit=self.unit(path)))
+        return Trigger(path, self.label(path), format_value(value, self._specs.get(path)))
 
     def label(self, path: Path) -> str:
         spec = self._specs.get(path)
@@ -60,10 +60,6 @@ class Context:
             return " ".join(path[-1].split("_")).capitalize()
         side = next((part for part in path if part in ("left", "right")), None)
         return f"{spec.title} ({side})" if side else spec.title
-
-    def unit(self, path: Path) -> str | None:
-        spec = self._specs.get(path)
-        return spec.unit if spec else None
 
     def test(self, path: Path, predicate: Callable[[Any], bool] = bool) -> Cond:
         """A finding as a condition: unknown when not assessed."""

@@ -169,7 +169,7 @@ MEASURE_ADVICE: dict[Measure, tuple[Advice, ...]] = {
         Advice(
             "Start when you can walk briskly for 30 minutes without pain, do 3 x 10 single-leg "
             "squats at 2 out of 10 or less, and your step-down test looks good.",
-            RED_FLAG_ADVICE,
+            PRODUCT_DEFAULT,
         ),
         Advice(
             "Move up a level only after a run with no extra pain or swelling. At most 4 runs a "

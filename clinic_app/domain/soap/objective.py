@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from clinic_app.domain.assessment import Assessment
 from clinic_app.domain.derived import (
+    LUNGE_ASYMMETRY_FLAG_CM,
     bmi,
     limb_symmetry_index,
     lunge_asymmetry_cm,
@@ -228,7 +229,7 @@ def _derived_block(assessment: Assessment) -> Block:
         )
         lines.append(Line(
             f"{text} (flag from 2 cm, product default)", "Lunge asymmetry:",
-            abnormal=cm is not None and cm >= 2,
+            abnormal=cm is not None and cm >= LUNGE_ASYMMETRY_FLAG_CM,
         ))
     wells = wells_score(assessment)
     if wells.complete:

@@ -18,10 +18,9 @@ from dataclasses import replace
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QResizeEvent, QShowEvent, QUndoStack
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QScrollArea,
     QSplitter,
     QTabWidget,
@@ -53,11 +52,12 @@ from clinic_app.ui.editor.edit_command import SetFindingCommand
 from clinic_app.ui.editor.editor_header import DATE_PATH, SIDE_PATH, EditorHeader
 from clinic_app.ui.editor.fields.base import FieldWidget, UnparsedText
 from clinic_app.ui.editor.fields.pain_map_field import PainMapField
+from clinic_app.ui.editor.hints_splitter import HintsSplitter
 from clinic_app.ui.editor.note_page import NOTE_ROOTS, NotePage
 from clinic_app.ui.editor.plan_page import PlanPage
 from clinic_app.ui.editor.record_banner import RecordBanner
 from clinic_app.ui.editor.record_notice import RecordNotice
-from clinic_app.ui.editor.section_navigator import SectionNavigator
+from clinic_app.ui.editor.section_navigator import SECTION_TITLES, SectionNavigator
 from clinic_app.ui.editor.section_page import SectionPage
 from clinic_app.ui.editor.signing_presenter import ADDENDUM_TITLE, SIGN_TITLE, SigningPresenter
 from clinic_app.ui.exercise_library import exercise_library
@@ -65,20 +65,11 @@ from clinic_app.ui.hints_panel import HintsPanel
 from clinic_app.ui.services_port import UiServices
 
 EXAM_TAB, NOTE_TAB, PLAN_TAB = 0, 1, 2
-HINTS_PANEL_WIDTH = 400  # on a wide screen; a laptop's editor gives it a share
-HINTS_PANEL_MIN_WIDTH = 280
-HINTS_PANEL_SHARE = 0.3
 NOT_SIGNED_UNSAVED = (
     "Not signed: the latest changes could not be saved (see the status bar), and a note "
     "is only signed as it is stored."
 )
 ADDENDA_ARE_FOR_SIGNED = "Addenda are for signed notes: a draft is simply edited."
-
-
-def hints_panel_width(total: int) -> int:
-    """The hints panel's share of ``total`` editor width: the exam form keeps the most."""
-    wanted = max(HINTS_PANEL_MIN_WIDTH, int(total * HINTS_PANEL_SHARE))
-    return min(HINTS_PANEL_WIDTH, wanted, total // 2)
 
 
 def refusal_text(value: Any, allowed: str, kept: Any) -> str:
@@ -111,7 +102,6 @@ class AssessmentEditor(QWidget):
         self._record = assessment_record  # signature and submission of the stored version
         self._document = assessment_record.assessment
         self._read_only = False
-        self._hints_width_fitted = False
         self.undo_stack = QUndoStack(self)
         self._autosaver = DraftAutosaver(
             services.assessments, assessment_record.id, assessment_record.version, self,
@@ -129,12 +119,11 @@ class AssessmentEditor(QWidget):
         self.banner = RecordBanner(self)
         self.addenda_panel = AddendaPanel(self)
         self.addenda_panel.addendumRequested.connect(self.add_addendum)
-        titles = {name: Assessment.model_fields[name].title or name for name in EXAM_SECTIONS}
-        self.navigator = SectionNavigator(titles, self)
+        self.navigator = SectionNavigator(SECTION_TITLES, self)
         self.pages = CurrentPageStack(self)
         self.section_pages: dict[str, SectionPage] = {}
         for section in EXAM_SECTIONS:
-            page = SectionPage(section, titles[section], self.pages)
+            page = SectionPage(section, SECTION_TITLES[section], self.pages)
             self.section_pages[section] = page
             self.pages.addWidget(page)
         self.scroll = QScrollArea(self)
@@ -190,22 +179,13 @@ class AssessmentEditor(QWidget):
         self.work_tabs.addTab(exam, "E&xam")
         self.work_tabs.addTab(note_scroll, "&Note")
         self.work_tabs.addTab(self.plan_page, "Rehab &plan")
-        self.body_splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.body_splitter.setObjectName("hintsSplitter")
-        self.body_splitter.addWidget(self.work_tabs)
-        self.body_splitter.addWidget(self.hints_panel)
-        self.body_splitter.setStretchFactor(0, 1)
-        self.body_splitter.setCollapsible(0, False)
-        self.body_splitter.setCollapsible(1, True)  # drag the panel away, or use the View menu
-        self.body_splitter.setSizes([900, HINTS_PANEL_WIDTH])
+        self.body_splitter = HintsSplitter(self.work_tabs, self.hints_panel, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.header)
         layout.addWidget(self.banner)
         layout.addWidget(self.addenda_panel)
-        body = QHBoxLayout()
-        body.addWidget(self.body_splitter)
-        layout.addLayout(body, 1)
+        layout.addWidget(self.body_splitter, 1)
 
     # -- public API ---------------------------------------------------------------------
     @property
@@ -292,12 +272,10 @@ class AssessmentEditor(QWidget):
 
     @property
     def hints_panel_visible(self) -> bool:
-        return self.body_splitter.sizes()[1] > 0
+        return self.body_splitter.panel_visible
 
     def set_hints_panel_visible(self, visible: bool) -> None:
-        total = sum(self.body_splitter.sizes()) or self.width()
-        panel = hints_panel_width(total) if visible else 0
-        self.body_splitter.setSizes([total - panel, panel])
+        self.body_splitter.set_panel_visible(visible)
 
     def go_to(self, path: tuple[str, ...]) -> None:
         """Show the page of a finding and put the keyboard focus on its input."""
@@ -477,16 +455,6 @@ class AssessmentEditor(QWidget):
         self.pages.setCurrentIndex(index)
         self.pages.updateGeometry()
         self.scroll.verticalScrollBar().setValue(0)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._hints_width_fitted:
-            self._hints_width_fitted = True  # later the clinician's splitter drags count
-            QTimer.singleShot(0, self, self._fit_hints_panel)  # once the layout has its width
-
-    def _fit_hints_panel(self) -> None:
-        if self.hints_panel_visible:
-            self.set_hints_panel_visible(True)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

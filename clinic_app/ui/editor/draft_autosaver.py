@@ -75,10 +75,6 @@ class DraftAutosaver(QObject):
     def has_unsaved(self) -> bool:
         return self._pending is not None
 
-    @property
-    def locked(self) -> bool:
-        return self._locked
-
     def schedule(self, document: Assessment) -> None:
         if self._locked:
             return

@@ -6,12 +6,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
+from clinic_app.domain.assessment import EXAM_SECTIONS, Assessment
 from clinic_app.domain.progress import SectionProgress
 
 COMPLETE_MARK = "\u2713"  # check mark
 MIN_WIDTH = 150  # "Hip and knee stre…  0/24" still names the section
 SHARE_OF_EDITOR = 0.18  # on a laptop screen the exam form needs the rest
 STATE_WORDS = {"complete": "complete", "partial": "partly recorded", "empty": "empty"}
+SECTION_TITLES = {name: Assessment.model_fields[name].title or name for name in EXAM_SECTIONS}
 
 
 def progress_suffix(progress: SectionProgress) -> str:
@@ -56,8 +58,11 @@ class SectionNavigator(QListWidget):
         self._relabel()
 
     def show_progress(self, progress: list[SectionProgress]) -> None:
-        for entry in progress:
-            self._progress[entry.section] = entry
+        """Runs on every keystroke: the rows are relabelled only when a count changed."""
+        latest = {entry.section: entry for entry in progress}
+        if latest == self._progress:
+            return
+        self._progress = latest
         self._relabel()
 
     def row_text(self, section: str) -> str:

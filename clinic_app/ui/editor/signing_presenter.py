@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from clinic_app.domain.assessment import EXAM_SECTIONS, Assessment
 from clinic_app.domain.patient import Patient
 from clinic_app.domain.progress import section_progress
 from clinic_app.domain.records.roles import LOCAL_USER, PermissionDeniedError, Role, User
@@ -23,6 +22,7 @@ from clinic_app.services.ports import (
 )
 from clinic_app.ui.editor.addendum_dialog import AddendumDialog
 from clinic_app.ui.editor.record_notice import RecordNotice, sentence
+from clinic_app.ui.editor.section_navigator import SECTION_TITLES
 from clinic_app.ui.sign_dialog import RecordAction, SignDialog, SignRequest
 
 if TYPE_CHECKING:
@@ -39,7 +39,6 @@ STALE_SIGNATURE = (
     "last saved it. Close it and open it again to see and sign the current version."
 )
 WRITE_FAILED = "{outcome}: the database refused the write ({reason}). Please try again."
-SECTION_TITLES = {name: Assessment.model_fields[name].title or name for name in EXAM_SECTIONS}
 
 
 class SigningPresenter:

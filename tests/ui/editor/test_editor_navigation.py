@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from clinic_app.domain.assessment import EXAM_SECTIONS, Assessment
 from clinic_app.domain.fields import spec_index
-from clinic_app.ui.editor.assessment_editor import hints_panel_width
 from clinic_app.ui.editor.field_layout import section_groups
+from clinic_app.ui.editor.hints_splitter import hints_panel_width
 from clinic_app.ui.editor.section_navigator import COMPLETE_MARK
 from tests.ui.editor.editor_driving import enter_value, replace_text, sample_value
 

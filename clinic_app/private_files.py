@@ -1,7 +1,8 @@
-"""Documents carrying patient data: files created 0600, in folders created 0700.
+"""Files carrying patient data (database, backups, exports, settings): 0600, in folders
+created 0700. One place for every layer that writes such files.
 
-The reader of a SOAP note is its author; anyone else on the machine gets nothing.
-Folders that already exist keep their mode (they may be shared on purpose).
+Anyone else on the machine gets nothing. Folders that already exist keep their mode
+(they may be shared on purpose).
 """
 
 from __future__ import annotations
@@ -34,3 +35,11 @@ def write_private_file(path: Path, data: bytes) -> None:
         if os.name == "posix":
             os.fchmod(descriptor, PRIVATE_FILE_MODE)  # an existing file keeps its mode otherwise
         handle.write(data)
+
+
+def restrict_to_owner(path: Path) -> None:
+    """Make an existing file (written by a library, e.g. Qt's settings) readable by its owner
+    only, in a folder only its owner can list."""
+    if os.name == "posix" and path.is_file():
+        os.chmod(path.parent, PRIVATE_FOLDER_MODE)
+        os.chmod(path, PRIVATE_FILE_MODE)
