@@ -15,13 +15,17 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from clinic_app.domain.case_file import CaseFile
+    from clinic_app.domain.letterhead import Letterhead
+    from clinic_app.reports.exports import ExportedDocuments
     from clinic_app.services.assessment_history import AssessmentHistoryService
     from clinic_app.services.assessments import AssessmentService
     from clinic_app.services.audit_trail import AuditService
     from clinic_app.services.changes import ChangeService
     from clinic_app.services.conflicts import ConflictService
     from clinic_app.services.demo import DemoService
+    from clinic_app.services.exporting import ExportService, ExportSource
     from clinic_app.services.patients import PatientService
+    from clinic_app.services.ports import UnitOfWork
     from clinic_app.services.signing import SigningService
     from clinic_app.services.users import UserService
     from clinic_app.storage.database import Database
@@ -40,6 +44,7 @@ class Services:
     audit: AuditService
     changes: ChangeService
     demo: DemoService
+    exports: ExportService
 
 
 def resolve_database_url(option: str | None) -> str | None:
@@ -61,6 +66,7 @@ def build_services(database: Database) -> Services:
     from clinic_app.services.changes import ChangeService
     from clinic_app.services.conflicts import ConflictService
     from clinic_app.services.demo import DemoService
+    from clinic_app.services.exporting import ExportService
     from clinic_app.services.patients import PatientService
     from clinic_app.services.signing import SigningService
     from clinic_app.services.users import UserService
@@ -75,7 +81,26 @@ def build_services(database: Database) -> Services:
         audit=AuditService(database.unit_of_work),
         changes=ChangeService(database.unit_of_work),
         demo=DemoService(database.unit_of_work, load_demo_cases),
+        exports=ExportService(database.unit_of_work, render_documents),
     )
+
+
+def render_documents(source: ExportSource, letterhead: Letterhead) -> ExportedDocuments:
+    """The PDF renderer, imported on first export: start-up does not pay for ReportLab."""
+    from clinic_app.reports.exports import render_documents as render
+
+    return render(source, letterhead)
+
+
+def case_exports() -> ExportService:
+    """Exports of case files (``export --case``, ``demo``): no database involved."""
+    from clinic_app.services.exporting import ExportService
+
+    return ExportService(_no_database, render_documents)
+
+
+def _no_database() -> UnitOfWork:
+    raise RuntimeError("case-file exports read no database")
 
 
 def load_demo_cases(folder: Path | None = None) -> list[CaseFile]:

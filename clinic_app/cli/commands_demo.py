@@ -8,7 +8,7 @@ from pathlib import Path
 
 from clinic_app.cli.errors import CHECK_FAILED, CommandError
 from clinic_app.cli.letterhead_options import add_letterhead_options, letterhead_from
-from clinic_app.private_files import make_private_folder, write_private_file
+from clinic_app.private_files import make_private_folder
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -21,16 +21,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _demo(args: argparse.Namespace) -> int:
+    from clinic_app.app import case_exports
     from clinic_app.cli.commands_case import read_case
     from clinic_app.domain.case_file import CaseFileError
-    from clinic_app.reports.exports import export_documents
+    from clinic_app.export_sinks import FileSink
     from clinic_app.resources import demo_case_paths
+    from clinic_app.services.exporting import DocumentKind
 
     letterhead = letterhead_from(args)
     _prepare_folder(args.out)
     cases = demo_case_paths()
     if not cases:
         raise CommandError("no demo cases found in this installation", CHECK_FAILED)
+    exports = case_exports()
     failed = False
     for path in cases:
         try:
@@ -40,22 +43,21 @@ def _demo(args: argparse.Namespace) -> int:
             for line in error.lines:
                 print(f"{path.name}: {line}", file=sys.stderr)
             continue
-        documents = export_documents(
-            case.patient, case.assessment, case.earlier_assessments, letterhead
-        )
-        for name, data in (
-            (f"{path.stem}-soap.pdf", documents.soap_pdf),
-            (f"{path.stem}-plan.pdf", documents.plan_pdf),
-        ):
-            target = args.out / name
-            try:
-                write_private_file(target, data)
-            except OSError as error:
-                raise CommandError(
-                    f"--out {str(args.out)!r}: cannot write {name} ({error.strerror}); "
-                    "expected a folder you can write to"
-                ) from error
-            print(f"wrote {target}")
+        sinks = [
+            FileSink(DocumentKind.SOAP_PDF, args.out / f"{path.stem}-soap.pdf"),
+            FileSink(DocumentKind.PLAN_PDF, args.out / f"{path.stem}-plan.pdf"),
+        ]
+        try:
+            result = exports.export_case(case, sinks, letterhead)
+        except OSError as error:
+            raise CommandError(
+                f"--out {str(args.out)!r}: cannot write {Path(error.filename or '').name} "
+                f"({error.strerror}); expected a folder you can write to"
+            ) from error
+        for sink in sinks:
+            print(f"wrote {sink.path}")
+        for warning in result.warnings:
+            print(f"{path.name}: warning: {warning}", file=sys.stderr)
     return 2 if failed else 0
 
 

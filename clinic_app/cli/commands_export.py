@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,12 +18,11 @@ from clinic_app.cli.credentials import acting_user, add_acting_option
 from clinic_app.cli.database_access import opened_services
 from clinic_app.cli.errors import CommandError
 from clinic_app.cli.letterhead_options import add_letterhead_options, letterhead_from
-from clinic_app.private_files import write_private_file
 
 if TYPE_CHECKING:
-    from clinic_app.app import Services
-    from clinic_app.reports.exports import ExportedDocuments
-    from clinic_app.reports.letterhead import Letterhead
+    from clinic_app.domain.letterhead import Letterhead
+    from clinic_app.export_sinks import FileSink, MemorySink
+    from clinic_app.services.exporting import ExportResult
 
 STANDARD_OUTPUT = "-"
 
@@ -54,6 +54,9 @@ class _Output:
         return self.option == "--text" and str(self.path) == STANDARD_OUTPUT
 
 
+_KINDS = {"--soap": "SOAP_PDF", "--plan": "PLAN_PDF", "--text": "SOAP_TEXT"}
+
+
 def _export(args: argparse.Namespace) -> int:
     outputs = [
         _Output(option, path)
@@ -77,9 +80,9 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _export_case(path: Path, outputs: list[_Output], letterhead: Letterhead) -> int:
+    from clinic_app.app import case_exports
     from clinic_app.cli.commands_case import read_case
     from clinic_app.domain.case_file import CaseFileError
-    from clinic_app.reports.exports import export_documents
 
     try:
         case = read_case(path)
@@ -87,66 +90,64 @@ def _export_case(path: Path, outputs: list[_Output], letterhead: Letterhead) -> 
         for line in error.lines:
             print(f"{path}: {line}", file=sys.stderr)
         return 2
-    _write_all(outputs, export_documents(
-        case.patient, case.assessment, list(case.earlier_assessments), letterhead
-    ), [])
+    sinks = _sinks(outputs)
+    result = _delivered(outputs, lambda: case_exports().export_case(case, sinks, letterhead))
+    _report(outputs, sinks, result)
     return 0
 
 
 def _export_stored(
     args: argparse.Namespace, outputs: list[_Output], letterhead: Letterhead
 ) -> None:
+    from clinic_app.services.ports import NotFoundError
+
     with opened_services(args, existing=True) as services:
         actor = acting_user(services, args.acting)  # who exports: checked before anything
-        documents = _stored_documents(services, args.assessment, letterhead)
-        written: list[Path] = []
+        sinks = _sinks(outputs)
         try:
-            _write_all(outputs, documents, written)
-            # Logged only once every file exists; without its entry, no file stays.
-            services.audit.record_export(args.assessment, actor=actor)
-        except BaseException:
-            for path in written:
-                path.unlink(missing_ok=True)
-            raise
-
-
-def _stored_documents(
-    services: Services, assessment_id: int, letterhead: Letterhead
-) -> ExportedDocuments:
-    from clinic_app.reports.exports import export_documents
-
-    try:
-        record = services.assessments.load(assessment_id)
-    except LookupError as error:
-        raise CommandError(
-            f"--assessment {assessment_id}: {error}; expected the id of a stored assessment"
-        ) from error
-    patient = services.patients.get(record.patient_id).patient
-    earlier = services.history.earlier_than(record.id)  # the same visits the GUI export uses
-    return export_documents(
-        patient, record.assessment, earlier, letterhead, services.signing.trail(record.id)
-    )
-
-
-def _write_all(
-    outputs: list[_Output], documents: ExportedDocuments, written: list[Path]
-) -> None:
-    """Write each output, adding each file written to ``written``."""
-    for output in outputs:
-        if output.to_standard_output:
-            sys.stdout.write(documents.soap_text)
-            continue
-        data = {
-            "--soap": documents.soap_pdf,
-            "--plan": documents.plan_pdf,
-            "--text": documents.soap_text.encode("utf-8"),
-        }[output.option]
-        try:
-            write_private_file(output.path, data)
-        except OSError as error:
+            result = _delivered(outputs, lambda: services.exports.export_stored(
+                args.assessment, sinks, letterhead, actor
+            ))
+        except NotFoundError as error:
             raise CommandError(
-                f"{output.option} {str(output.path)!r}: cannot write it ({error.strerror}); "
-                "expected a file path in a folder you can write to"
+                f"--assessment {args.assessment}: {error}; expected the id of a stored assessment"
             ) from error
-        written.append(output.path)
-        print(f"wrote {output.path}")
+    _report(outputs, sinks, result)
+
+
+def _sinks(outputs: list[_Output]) -> list[FileSink | MemorySink]:
+    from clinic_app.export_sinks import FileSink, MemorySink
+    from clinic_app.services.exporting import DocumentKind
+
+    return [
+        MemorySink(DocumentKind.SOAP_TEXT) if output.to_standard_output
+        else FileSink(DocumentKind[_KINDS[output.option]], output.path)
+        for output in outputs
+    ]
+
+
+def _delivered(outputs: list[_Output], export: Callable[[], ExportResult]) -> ExportResult:
+    """Run the export; a file that cannot be written is named with its option."""
+    try:
+        return export()
+    except OSError as error:
+        failed = next((o for o in outputs if str(o.path) == str(error.filename)), None)
+        where = f"{failed.option} {str(failed.path)!r}" if failed else "an output file"
+        raise CommandError(
+            f"{where}: cannot write it ({error.strerror}); expected a file path in a folder "
+            "you can write to"
+        ) from error
+
+
+def _report(
+    outputs: list[_Output], sinks: list[FileSink | MemorySink], result: ExportResult
+) -> None:
+    from clinic_app.export_sinks import MemorySink
+
+    for output, sink in zip(outputs, sinks, strict=True):
+        if isinstance(sink, MemorySink):
+            sys.stdout.write(sink.text)
+        else:
+            print(f"wrote {output.path}")
+    for warning in result.warnings:
+        print(f"export: warning: {warning}", file=sys.stderr)

@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from clinic_app.cli.errors import CommandError
-from clinic_app.reports.letterhead import DEFAULT_LETTERHEAD
+from clinic_app.domain.letterhead import DEFAULT_LETTERHEAD
 
 if TYPE_CHECKING:
-    from clinic_app.reports.letterhead import Letterhead
+    from clinic_app.domain.letterhead import Letterhead
 
 LOGO_FORMATS = ("PNG", "JPEG")
 
@@ -22,7 +22,7 @@ def add_letterhead_options(parser: argparse.ArgumentParser) -> None:
 
 
 def letterhead_from(args: argparse.Namespace) -> Letterhead:
-    from clinic_app.reports.letterhead import Letterhead
+    from clinic_app.domain.letterhead import Letterhead
 
     if args.logo is not None:
         check_logo(args.logo)

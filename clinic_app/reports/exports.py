@@ -13,6 +13,7 @@ from pathlib import Path
 
 from clinic_app.domain.assessment import Assessment
 from clinic_app.domain.decision import evaluate
+from clinic_app.domain.letterhead import DEFAULT_LETTERHEAD, Letterhead
 from clinic_app.domain.patient import Patient
 from clinic_app.domain.records.signature import RecordTrail
 from clinic_app.domain.rehab.builder import plan_for_export
@@ -21,11 +22,11 @@ from clinic_app.domain.rehab.library import ExerciseLibrary, parse_library
 from clinic_app.domain.rehab.plan import RehabPlan
 from clinic_app.domain.soap.builder import build_soap_note, identity
 from clinic_app.domain.soap.document import SoapNote
-from clinic_app.reports.letterhead import DEFAULT_LETTERHEAD, Letterhead
 from clinic_app.reports.plan_pdf import build_plan_pdf
 from clinic_app.reports.soap_pdf import build_soap_pdf
 from clinic_app.reports.soap_text import soap_plain_text
 from clinic_app.resources import resource
+from clinic_app.services.exporting import DocumentKind, ExportSource
 
 
 def exercises_folder() -> Path:
@@ -43,10 +44,25 @@ class ExportedDocuments:
     plan: RehabPlan
     soap_pdf: bytes
     plan_pdf: bytes
+    warnings: tuple[str, ...] = ()
 
     @property
     def soap_text(self) -> str:
         return soap_plain_text(self.note)
+
+    def content(self, kind: DocumentKind) -> bytes:
+        if kind is DocumentKind.SOAP_PDF:
+            return self.soap_pdf
+        if kind is DocumentKind.PLAN_PDF:
+            return self.plan_pdf
+        return self.soap_text.encode("utf-8")
+
+
+def render_documents(source: ExportSource, letterhead: Letterhead) -> ExportedDocuments:
+    """The export service's renderer (``DocumentRenderer``)."""
+    return export_documents(
+        source.patient, source.assessment, source.earlier, letterhead, source.trail
+    )
 
 
 def prepare(

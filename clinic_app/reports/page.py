@@ -12,8 +12,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
+from clinic_app.domain.letterhead import Letterhead
 from clinic_app.reports.fonts import BOLD, REGULAR
-from clinic_app.reports.letterhead import Letterhead
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 18 * mm

@@ -15,6 +15,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
+from clinic_app.domain.letterhead import Letterhead
 from clinic_app.domain.rehab.advice import AdviceSection
 from clinic_app.domain.rehab.handout import MeasureBlock, RehabHandout
 from clinic_app.domain.soap.document import PatientIdentity
@@ -22,7 +23,6 @@ from clinic_app.reports.backfill import Backfill
 from clinic_app.reports.cells import cell, cell_look
 from clinic_app.reports.exercise_card import CARD_BORDER, CONTENT_WIDTH, exercise_card
 from clinic_app.reports.keep import stacked_height, with_start
-from clinic_app.reports.letterhead import Letterhead
 from clinic_app.reports.markup import bold, labelled, para
 from clinic_app.reports.page import ACCENT, PageFrame
 from clinic_app.reports.pdf_build import FRAME_HEIGHT, render_pdf

@@ -6,11 +6,11 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table
 
+from clinic_app.domain.letterhead import Letterhead
 from clinic_app.domain.soap.document import Line, SoapNote, SoapSection
 from clinic_app.domain.soap.document import Table as NoteTable
 from clinic_app.reports.cells import cell, cell_look
 from clinic_app.reports.keep import keep_headings
-from clinic_app.reports.letterhead import Letterhead
 from clinic_app.reports.markup import labelled, para
 from clinic_app.reports.page import ACCENT, MARGIN, PAGE_WIDTH, PageFrame
 from clinic_app.reports.pdf_build import render_pdf

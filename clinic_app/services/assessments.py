@@ -11,7 +11,7 @@ from datetime import date, datetime
 
 from clinic_app.domain.assessment import Assessment, AssessmentStatus
 from clinic_app.domain.records.audit import AuditAction, EntityType, change_is_coalesced
-from clinic_app.domain.records.roles import LOCAL_USER, User
+from clinic_app.domain.records.roles import User, is_local
 from clinic_app.services.actors import audit, resolve_actor, resolve_editor
 from clinic_app.services.ports import (
     AssessmentRecord,
@@ -84,7 +84,7 @@ class AssessmentService:
         recently changed first: what was open when the app last stopped, crash included."""
         with self._uow() as uow:
             acting = resolve_actor(uow, actor)
-            only_mine = acting != LOCAL_USER and uow.users.count() > 1
+            only_mine = not is_local(acting) and uow.users.count() > 1
             return uow.assessments.drafts(acting.username if only_mine else None)
 
     def for_patient(self, patient_id: int) -> list[AssessmentSummary]:

@@ -10,7 +10,7 @@ from typing import Protocol, Self
 from clinic_app.domain.assessment import Assessment, AssessmentStatus
 from clinic_app.domain.patient import Patient
 from clinic_app.domain.records.audit import AuditAction, AuditEntry, AuditEvent, ChainHead
-from clinic_app.domain.records.roles import PermissionDeniedError, User
+from clinic_app.domain.records.roles import ClinicianDetails, PermissionDeniedError, User
 from clinic_app.domain.records.signature import Addendum, Signature, Submission
 
 
@@ -71,6 +71,7 @@ class AssessmentRecord:
     updated_at: datetime
     signature: Signature | None = None
     submission: Submission | None = None
+    signed_patient: Patient | None = None  # the identity on the note, as it was signed
 
 
 @dataclass(frozen=True)
@@ -149,6 +150,14 @@ class UserRepository(Protocol):
     def set_password_hash(self, username: str, password_hash: str) -> None: ...
 
 
+class InstallationProfile(Protocol):
+    def clinician(self) -> ClinicianDetails:
+        """The clinician of an installation without accounts: as entered, else the
+        computer's login name (``entered`` False)."""
+        ...
+    def set_clinician(self, details: ClinicianDetails) -> None: ...
+
+
 class AddendumRepository(Protocol):
     def add(self, assessment_id: int, text: str, author: User) -> Addendum: ...
     def for_assessment(self, assessment_id: int) -> list[Addendum]:
@@ -182,6 +191,7 @@ class UnitOfWork(Protocol):
     patients: PatientRepository
     assessments: AssessmentRepository
     users: UserRepository
+    profile: InstallationProfile
     addenda: AddendumRepository
     audit: AuditLog
     changes: ChangeFeed

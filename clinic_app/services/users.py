@@ -18,6 +18,7 @@ from clinic_app.domain.records.accounts import (
 )
 from clinic_app.domain.records.audit import AuditAction, EntityType
 from clinic_app.domain.records.roles import (
+    ClinicianDetails,
     PermissionDeniedError,
     Role,
     User,
@@ -53,7 +54,8 @@ class UserService:
             return uow.users.count() > 1
 
     def default_actor(self) -> User:
-        """The actor when no login is required (the only account, or the local user).
+        """The actor when no login is required (the only account, or the installation's
+        named clinician).
 
         ``LoginRequiredError`` when several accounts exist.
         """
@@ -69,6 +71,26 @@ class UserService:
         if not password_matches(stored.password_hash, password):
             raise AuthenticationError("unknown username or wrong password")
         return stored.user
+
+    def name_local_clinician(self, display_name: str, registration_number: str | None) -> bool:
+        """Name the clinician of an installation without accounts (the welcome dialog's
+        details): the person who signs there. False, and nothing stored, once accounts
+        exist (each account carries its own name) or when no name is given."""
+        if not display_name.strip():
+            return False
+        details = ClinicianDetails(
+            check_display_name(display_name), check_registration_number(registration_number)
+        )
+        with self._uow() as uow:
+            if uow.users.count() > 0:
+                return False
+            if uow.profile.clinician() == details:
+                return True
+            uow.profile.set_clinician(details)
+            audit(uow, resolve_actor(uow, None), AuditAction.CLINICIAN_NAMED, EntityType.USER,
+                  None)
+            uow.commit()
+            return True
 
     def has_accounts(self) -> bool:
         with self._uow() as uow:

@@ -111,6 +111,17 @@ class UserRow(Base):
     __table_args__ = (UniqueConstraint("username"),)
 
 
+class LocalClinicianRow(Base):
+    """The one clinician of an installation without user accounts (a single row)."""
+
+    __tablename__ = "local_clinician"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+    registration_number: Mapped[str | None] = mapped_column(String(60))
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
 class AddendumRow(Base):
     """Append-only (database triggers refuse UPDATE and DELETE)."""
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clinic_app.reports.letterhead import Letterhead
+from clinic_app.domain.letterhead import Letterhead
 from clinic_app.ui.settings import AppSettings
 
 NAME_LIMIT = 200

@@ -3,8 +3,9 @@
 Files go only where the user chose in the save dialog; the folder is remembered in
 the settings, and the PDF is opened afterwards when the user asked for that.
 
-Every export is written to the audit trail with the acting user. A PDF whose export
-cannot be recorded is removed again: no document leaves the database unaudited.
+The export itself is the export service's (the same use case as the command line): the
+stored record with its signature and addenda, written to the audit trail with the
+acting user; a PDF whose export cannot be recorded is removed again.
 """
 
 from __future__ import annotations
@@ -19,21 +20,18 @@ from PySide6.QtCore import QObject, QStandardPaths, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from clinic_app.private_files import write_private_file
-from clinic_app.reports.letterhead import DEFAULT_LETTERHEAD, Letterhead
+from clinic_app.domain.letterhead import DEFAULT_LETTERHEAD, Letterhead
 from clinic_app.ui.failure_message import failure_message
 from clinic_app.ui.session import Session
 from clinic_app.ui.settings import AppSettings
 
-if TYPE_CHECKING:  # imported when first used: start-up does not pay for ReportLab
-    from clinic_app.reports.exports import ExportedDocuments
+if TYPE_CHECKING:  # imported when first used: start-up does not pay for the domain and PDFs
+    from clinic_app.services.exporting import DocumentKind, DocumentSink
     from clinic_app.ui.editor.assessment_editor import AssessmentEditor
     from clinic_app.ui.services_port import UiServices
 
 log = logging.getLogger(__name__)
 
-SOAP_KIND = "SOAP note"
-PLAN_KIND = "rehab plan"
 _UNSAFE_IN_FILE_NAME = re.compile(r"[^\w\- .,]+")
 
 
@@ -74,6 +72,7 @@ def letterhead_from(settings: AppSettings) -> Letterhead:
 class ExportPresenter(QObject):
     exported = Signal(str)  # a short message for the status bar
     failed = Signal(str)
+    warned = Signal(str)  # the document was made, with something the user should know
 
     def __init__(
         self,
@@ -99,87 +98,87 @@ class ExportPresenter(QObject):
     # -- intents ------------------------------------------------------------------------
 
     def export_soap_pdf(self) -> Path | None:
-        return self._export(SOAP_KIND, lambda documents: documents.soap_pdf)
+        from clinic_app.services.exporting import DocumentKind
+
+        return self._export_pdf(DocumentKind.SOAP_PDF)
 
     def export_plan_pdf(self) -> Path | None:
-        return self._export(PLAN_KIND, lambda documents: documents.plan_pdf)
+        from clinic_app.services.exporting import DocumentKind
+
+        return self._export_pdf(DocumentKind.PLAN_PDF)
 
     def copy_soap_text(self) -> str | None:
-        from clinic_app.domain.decision import stamp_rule_set_version
-        from clinic_app.reports.exports import prepare
-        from clinic_app.reports.soap_text import soap_plain_text
+        from clinic_app.export_sinks import MemorySink
+        from clinic_app.services.exporting import DocumentKind
 
         editor = self._editor()
         if editor is None:
             return None
-        note, _plan = prepare(
-            editor.patient_record.patient,
-            stamp_rule_set_version(editor.assessment),
-            editor.earlier_assessments,
-        )
-        text = soap_plain_text(note)
-        if not self._record_export(editor, "Copying the SOAP note"):
+        sink = MemorySink(DocumentKind.SOAP_TEXT)
+        if not self._run(editor, sink):
             return None
-        QGuiApplication.clipboard().setText(text)
+        QGuiApplication.clipboard().setText(sink.text)
         self.exported.emit("SOAP note copied to the clipboard as text")
-        return text
+        return sink.text
 
     # -- steps --------------------------------------------------------------------------
 
     def _editor(self) -> AssessmentEditor | None:
+        """The open assessment, saved: what is exported is the stored record."""
         editor = self._current_editor()
-        if editor is None or not hasattr(editor, "assessment"):
+        if editor is None or not hasattr(editor, "assessment_id"):
             self.failed.emit("Open an assessment first")
             return None
-        editor.flush()  # type: ignore[attr-defined]  # the stored record matches what is exported
+        if not editor.flush():  # type: ignore[attr-defined]
+            self.failed.emit("Not exported: the latest changes could not be saved, so the "
+                             "document would not match the screen")
+            return None
         return editor  # type: ignore[return-value]
 
-    def _export(self, kind: str, pick: Callable[[ExportedDocuments], bytes]) -> Path | None:
+    def _export_pdf(self, kind: DocumentKind) -> Path | None:
+        from clinic_app.export_sinks import FileSink
+
         editor = self._editor()
         if editor is None:
             return None
-        assessment = editor.assessment
         name = suggested_file_name(
-            kind, editor.patient_record.patient.display_name, assessment.assessment_date.isoformat()
+            kind.value, editor.patient_record.patient.display_name,
+            editor.assessment.assessment_date.isoformat(),
         )
-        target = ExportFileDialog.ask(self._window, f"Export {kind} as PDF", self._folder() / name)
+        target = ExportFileDialog.ask(
+            self._window, f"Export {kind.value} as PDF", self._folder() / name
+        )
         if target is None:
             return None
-        from clinic_app.domain.decision import stamp_rule_set_version
-        from clinic_app.reports.exports import export_documents
-
-        documents = export_documents(
-            editor.patient_record.patient,
-            stamp_rule_set_version(assessment),
-            editor.earlier_assessments,
-            letterhead_from(self._settings),
-        )
-        try:
-            write_private_file(target, pick(documents))
-        except OSError as error:
-            self.failed.emit(f"Could not write {target}: {error.strerror or error}")
-            return None
-        if not self._record_export(editor, f"Exporting the {kind}"):
-            target.unlink(missing_ok=True)
+        if not self._run(editor, FileSink(kind, target)):
             return None
         self._settings.last_export_folder = target.parent
         self._settings.sync()
-        self.exported.emit(f"Exported the {kind} to {target}")
+        self.exported.emit(f"Exported the {kind.value} to {target}")
         if self._settings.open_after_export:
             self.opener(target)
         return target
 
-    def _record_export(self, editor: AssessmentEditor, what: str) -> bool:
-        """Log the export in the audit trail as the acting user; False (and said) if refused."""
+    def _run(self, editor: AssessmentEditor, sink: DocumentSink) -> bool:
+        """Export through the one export use case; False (and said) when it did not happen."""
+        what = f"Exporting the {sink.kind.value}"
         try:
             if self._services is None:
                 raise RuntimeError("the export has no services yet")
-            self._services.audit.record_export(editor.assessment_id, actor=self._session.actor)
-        except Exception as error:
-            log.error("recording an export failed: %s", type(error).__name__)
-            self.failed.emit(failure_message(f"{what} was cancelled: it could not be recorded in "
-                                             "the audit trail", error))
+            result = self._services.exports.export_stored(
+                editor.assessment_id, [sink], letterhead_from(self._settings),
+                self._session.actor,
+            )
+        except OSError as error:
+            self.failed.emit(f"Could not write {error.filename or 'the file'}: "
+                             f"{error.strerror or error}; {what.lower()} was cancelled")
             return False
+        except Exception as error:
+            log.error("an export failed: %s", type(error).__name__)
+            self.failed.emit(failure_message(f"{what} was cancelled", error))
+            return False
+        for warning in result.warnings:
+            self.warned.emit(warning)
         return True
 
     def _folder(self) -> Path:

@@ -264,6 +264,7 @@ class MainWindow(QMainWindow):
         a.toggle_patient_list.triggered.connect(self.set_patient_list_visible)
         self.exports.exported.connect(lambda message: self.statusBar().showMessage(message, 8000))
         self.exports.failed.connect(self._show_error)
+        self.exports.warned.connect(self._show_error)
 
         self.search_edit.textChanged.connect(self.patients.search_text_changed)
         self.search_edit.returnPressed.connect(self._search_and_go_to_results)

@@ -8,6 +8,7 @@ and the next start asks again.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -20,12 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clinic_app.reports.letterhead import Letterhead
+from clinic_app.domain.letterhead import Letterhead
 from clinic_app.ui.clinic_details_form import ClinicDetailsForm, saved_details, store_details
 from clinic_app.ui.settings import AppSettings
 
 if TYPE_CHECKING:
     from clinic_app.ui.services_port import UiServices
+
+log = logging.getLogger(__name__)
 
 FIRST_START_TITLE = "Welcome to Clinic App"
 REOPENED_TITLE = "Welcome and clinic details"
@@ -176,6 +179,8 @@ def welcome(
     store_details(settings, choice.details)
     settings.welcome_done = True
     settings.sync()
+    if services is not None:
+        name_the_signer(services, settings)
     if services is not None and choice.load_demo_patients:
         services.demo.load_demo_patients()
     return choice
@@ -187,6 +192,7 @@ def welcome_on_first_start(
     """The start-up step between opening the services and attaching them to the window."""
     settings = AppSettings()
     if settings.welcome_done:
+        name_the_signer(services, settings)  # details entered before they were stored
         return
     if not ask:
         # Unattended runs (smoke test, benchmark) quit on their own and no one answers a
@@ -196,3 +202,13 @@ def welcome_on_first_start(
             services.demo.load_demo_patients()
         return
     welcome(parent, services, settings, first_start=True)
+
+
+def name_the_signer(services: UiServices, settings: AppSettings) -> None:
+    """On an installation without accounts, the clinician named here signs the notes."""
+    try:
+        services.users.name_local_clinician(
+            settings.clinician_name, settings.registration_number or None
+        )
+    except ValueError as error:  # an over-long value typed before limits existed
+        log.warning("the clinician's details were not stored: %s", type(error).__name__)

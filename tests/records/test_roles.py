@@ -8,7 +8,13 @@ from clinic_app.app import Services
 from clinic_app.domain.assessment import AssessmentStatus
 from clinic_app.domain.records.accounts import AccountError
 from clinic_app.domain.records.audit import EntityType
-from clinic_app.domain.records.roles import LOCAL_USER, PermissionDeniedError, Role, User
+from clinic_app.domain.records.roles import (
+    LOCAL_USERNAME,
+    PermissionDeniedError,
+    Role,
+    User,
+    is_local,
+)
 from clinic_app.services.ports import LoginRequiredError, RecordLockedError
 from clinic_app.services.users import AuthenticationError, Credentials
 from tests.records.helpers import ADMIN, PASSWORD, clinic_users, started_draft
@@ -16,9 +22,9 @@ from tests.records.helpers import ADMIN, PASSWORD, clinic_users, started_draft
 
 def test_no_login_with_zero_or_one_user(services: Services) -> None:
     assert not services.users.login_required()
-    assert services.users.default_actor() == LOCAL_USER
-    draft = started_draft(services)  # no account at all: the local user acts
-    assert services.signing.sign(draft.id, None).signature.signed_by == LOCAL_USER.username
+    assert is_local(services.users.default_actor())
+    draft = started_draft(services)  # no account at all: the installation's clinician acts
+    assert services.signing.sign(draft.id, None).signature.signed_by == LOCAL_USERNAME
     admin = services.users.add_user(None, "admin", "Ada Admin", Role.ADMINISTRATOR, PASSWORD)
     assert not services.users.login_required()
     assert services.users.default_actor() == admin
@@ -155,7 +161,7 @@ def test_setting_a_password_needs_the_current_one(services: Services) -> None:
 def test_only_an_administrator_administers_a_database_with_accounts(
     services: Services,
 ) -> None:
-    assert services.users.administrator(None, "restore the database") == LOCAL_USER
+    assert is_local(services.users.administrator(None, "restore the database"))
     users = clinic_users(services)
     with pytest.raises(LoginRequiredError):
         services.users.administrator(None, "restore the database")
@@ -186,3 +192,20 @@ def test_bad_account_input_names_the_field(services: Services) -> None:
         services.users.add_user(
             Credentials("okname", PASSWORD), "okname", "Y", Role.CLINICIAN, PASSWORD
         )
+
+
+def test_the_named_clinician_signs_on_an_installation_without_accounts(
+    services: Services,
+) -> None:
+    unnamed = services.signing.sign(started_draft(services).id, None).signature
+    assert unnamed.signer_name.endswith("(computer login)")  # never "Local user"
+    assert services.users.name_local_clinician("Alex Morgan", "PH123456")
+    signed = services.signing.sign(started_draft(services).id, None).signature
+    assert signed.signer_name == "Alex Morgan (PH123456)"
+    assert services.users.default_actor().display_name == "Alex Morgan"
+    assert services.audit.verify().intact
+
+
+def test_accounts_carry_their_own_names(services: Services) -> None:
+    clinic_users(services)
+    assert not services.users.name_local_clinician("Alex Morgan", "PH123456")

@@ -20,6 +20,7 @@ def pdf_text(data: bytes) -> str:
 def test_the_pdf_and_text_of_a_signed_note_carry_the_trail(
     services: Services, database_url: str, tmp_path: Path
 ) -> None:
+    services.users.name_local_clinician("Alex Morgan", "PH123456")
     draft = started_draft(services)
     signed = services.signing.sign(draft.id, None)
     services.signing.add_addendum(draft.id, "Pain is <left> & worse at night", None)
@@ -34,7 +35,7 @@ def test_the_pdf_and_text_of_a_signed_note_carry_the_trail(
     content = pdf_text(soap.read_bytes())
     flat = "".join(content.split())  # the hash may wrap across lines
     assert signature.content_hash in flat
-    assert "Signed by" in content and "Local user" in content
+    assert "Signed by" in content and "Alex Morgan (PH123456)" in content
     assert "Pain is <left> & worse at night" in content
     plain = text.read_text(encoding="utf-8")
     assert f"Content SHA-256: {signature.content_hash}" in plain

@@ -37,11 +37,17 @@ def ui_settings_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
+CLINICIAN = ("Alex Morgan", "PH123456")  # the single-user installation's signer
+
+
 @pytest.fixture(scope="session")
 def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """An empty, migrated SQLite file, copied for each test (migrating every time is slow)."""
+    """An empty, migrated SQLite file, copied for each test (migrating every time is slow),
+    whose clinician is named as the welcome dialog names them (``CLINICIAN``)."""
     path = tmp_path_factory.mktemp("template") / "clinic.sqlite3"
-    Database.open(f"sqlite:///{path}").close()
+    database = Database.open(f"sqlite:///{path}")
+    build_services(database).users.name_local_clinician(*CLINICIAN)
+    database.close()
     return path
 
 

@@ -258,7 +258,7 @@ def test_reopening_on_an_empty_database_can_still_load_the_demo_patients(
 
 
 def test_an_unusable_logo_keeps_the_dialog_open_with_the_reason(qtbot, tmp_path: Path) -> None:
-    from clinic_app.reports.letterhead import Letterhead
+    from clinic_app.domain.letterhead import Letterhead
 
     dialog = WelcomeDialog(Letterhead(""), DemoOffer(5, True), first_start=True)
     qtbot.addWidget(dialog)
@@ -276,7 +276,7 @@ def test_an_unusable_logo_keeps_the_dialog_open_with_the_reason(qtbot, tmp_path:
 
 
 def test_without_a_database_no_demo_patients_are_offered(qtbot) -> None:
-    from clinic_app.reports.letterhead import Letterhead
+    from clinic_app.domain.letterhead import Letterhead
 
     dialog = WelcomeDialog(Letterhead(""), None, first_start=False)
     qtbot.addWidget(dialog)

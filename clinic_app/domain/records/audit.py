@@ -37,6 +37,7 @@ class AuditAction(StrEnum):
     CONFLICT_TOOK_THEIRS = "conflict_took_theirs"
     USER_ADDED = "user_added"
     PASSWORD_SET = "password_set"
+    CLINICIAN_NAMED = "local_clinician_named"
     RESTORED = "database_restored"
 
 

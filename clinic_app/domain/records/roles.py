@@ -48,7 +48,30 @@ class User:
 
 # The actor of an installation without any user account: one person, no login.
 # Its username cannot collide with a real one (usernames are validated, see users.py).
-LOCAL_USER = User(username="(local)", display_name="Local user", role=Role.CLINICIAN)
+LOCAL_USERNAME = "(local)"
+
+
+@dataclass(frozen=True)
+class ClinicianDetails:
+    """Who works on an installation without accounts, as entered in the welcome dialog
+    (``entered``), or, until then, the computer's login name."""
+
+    display_name: str
+    registration_number: str | None = None
+    entered: bool = True
+
+
+def local_user(details: ClinicianDetails) -> User:
+    """The installation's one clinician, named as they appear on what they sign."""
+    name = details.display_name if details.entered else f"{details.display_name} (computer login)"
+    return User(
+        username=LOCAL_USERNAME, display_name=name, role=Role.CLINICIAN,
+        registration_number=details.registration_number,
+    )
+
+
+def is_local(user: User) -> bool:
+    return user.username == LOCAL_USERNAME
 
 
 def may_edit_records(role: Role) -> bool:

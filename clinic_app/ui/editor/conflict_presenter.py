@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from clinic_app.domain.assessment import Assessment, AssessmentStatus
 from clinic_app.domain.document_differences import FindingDifference, differing_findings
 from clinic_app.domain.records.audit import AuditAction, EntityType
-from clinic_app.domain.records.roles import LOCAL_USER, PermissionDeniedError, User
+from clinic_app.domain.records.roles import LOCAL_USERNAME, PermissionDeniedError, User
 from clinic_app.services.ports import AssessmentRecord, RecordLockedError
 from clinic_app.ui.conflict_dialog import ConflictChoice, ConflictDialog, ConflictView
 from clinic_app.ui.editor.record_notice import local_time_text, sentence
@@ -113,8 +113,8 @@ class ConflictPresenter:
             log.exception("could not read who saved assessment %s", theirs.id)
             return ""
         writes = [entry for entry in entries if entry.action in DOCUMENT_WRITES]
-        if not writes or writes[-1].username == LOCAL_USER.username:
-            return ""  # a single-user installation: "by Local user" would say nothing
+        if not writes or writes[-1].username == LOCAL_USERNAME:
+            return ""  # a single-user installation: "by" the only clinician says nothing
         username = writes[-1].username
         user = users.get(username)
         return user.signature_name if user is not None else username

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from clinic_app.domain.patient import Patient
 from clinic_app.domain.progress import section_progress
-from clinic_app.domain.records.roles import LOCAL_USER, PermissionDeniedError, Role, User
+from clinic_app.domain.records.roles import LOCAL_USERNAME, PermissionDeniedError, Role, User
 from clinic_app.domain.records.signature import Addendum, AddendumError, RecordTrail
 from clinic_app.services.ports import (
     AssessmentRecord,
@@ -68,8 +68,8 @@ class SigningPresenter:
 
     def role_of(self, username: str) -> Role | None:
         """The role of the user who signed (for the banner); None when unknown."""
-        if username == LOCAL_USER.username:
-            return LOCAL_USER.role
+        if username == LOCAL_USERNAME:
+            return Role.CLINICIAN
         if self._actor is not None and self._actor.username == username:
             return self._actor.role
         try:

@@ -16,6 +16,7 @@ from clinic_app.app import Services, build_services, open_database
 from clinic_app.domain.patient import Patient, Sex
 from clinic_app.services.ports import AssessmentRecord, PatientRecord
 from clinic_app.ui.editor.assessment_editor import AssessmentEditor
+from tests.ui.conftest import CLINICIAN
 
 ASSESSMENT_DAY = date(2024, 6, 3)
 
@@ -27,7 +28,9 @@ def database_url(tmp_path: Path) -> str:
 
 @pytest.fixture
 def services(database_url: str) -> Services:
-    return build_services(open_database(database_url))
+    built = build_services(open_database(database_url))
+    built.users.name_local_clinician(*CLINICIAN)  # as the welcome dialog does
+    return built
 
 
 @pytest.fixture

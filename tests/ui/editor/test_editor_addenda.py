@@ -33,10 +33,10 @@ def test_an_addendum_is_added_to_the_signed_note_and_listed(
     assert second_text == "   "  # the refused text is shown again, with the reason
     assert second_error.startswith("Addendum text is empty")
     [stored] = services.signing.trail(editor.assessment_id).addenda
-    assert stored.text == CORRECTION.strip() and stored.author_name == "Local user"
+    assert stored.text == CORRECTION.strip() and stored.author_name == "Alex Morgan (PH123456)"
     assert editor.addenda_panel.addenda == (stored,)
     shown = editor.addenda_panel.list.toPlainText()
-    assert "Addendum 1 · Local user · " in shown and "Zoë agrees" in shown
+    assert "Addendum 1 · Alex Morgan (PH123456) · " in shown and "Zoë agrees" in shown
     assert editor.addenda_panel.heading.text() == "Addenda (1)"
 
 

@@ -127,13 +127,13 @@ def test_signed_meanwhile_offers_theirs_and_turns_mine_into_an_addendum(
     assert view.theirs_status is AssessmentStatus.SIGNED
     assert view.choices == (ConflictChoice.TAKE_THEIRS, ConflictChoice.THEIRS_AND_ADDENDUM)
     assert view.theirs_heading.startswith("Signed on the other workstation (version ")
-    assert view.theirs_heading.endswith("by Local user)")
+    assert view.theirs_heading.endswith("by Alex Morgan (PH123456))")
     [(offered, _error)] = addenda.shown
     assert "Back to netball (signed note: not assessed)" in offered
     [addendum] = services.signing.trail(record.id).addenda
     assert "Back to netball" in addendum.text
     assert ward_editor.read_only
-    assert ward_editor.banner.text().startswith("Signed by Local user")
+    assert ward_editor.banner.text().startswith("Signed by Alex Morgan (PH123456)")
     assert ward_editor.addenda_panel.addenda == (addendum,)
     [kept] = services.conflicts.kept_versions(record.id)
     assert kept.reason == DISCARDED_IN_CONFLICT

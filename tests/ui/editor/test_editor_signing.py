@@ -60,7 +60,7 @@ def test_signing_a_draft_saves_it_first_then_shows_it_read_only_under_a_banner(
     [request] = answers.requests
     assert request.actions == (RecordAction.SIGN,)
     assert not request.password_required  # a single-user installation has no login
-    assert request.signer.display_name == "Local user"
+    assert request.signer.display_name == "Alex Morgan"
     assert "0 of 8 exam sections complete" in request.completeness
     stored = services.assessments.load(editor.assessment_id)
     assert stored.assessment.status is AssessmentStatus.SIGNED
@@ -68,7 +68,7 @@ def test_signing_a_draft_saves_it_first_then_shows_it_read_only_under_a_banner(
     assert editor.read_only and editor.status is AssessmentStatus.SIGNED
     assert editor.version == stored.version
     banner = editor.banner.text()
-    assert banner.startswith("Signed by Local user (Clinician) on ")
+    assert banner.startswith("Signed by Alex Morgan (PH123456) (Clinician) on ")
     assert f"SHA-256 {stored.signature.content_hash[:16]}\u2026" in banner
     assert editor.undo_stack.count() == 0
     assert editor.header.sign_button.isHidden()
@@ -117,7 +117,7 @@ def test_a_signed_note_opens_read_only(
     editor = make_editor()
 
     assert editor.read_only
-    assert editor.banner.text().startswith("Signed by Local user")
+    assert editor.banner.text().startswith("Signed by Alex Morgan (PH123456)")
     assert editor.fields[GOALS].notes_edit.isReadOnly()
     assert editor.flush() is True
 

@@ -1,4 +1,4 @@
-"""The clinic's letterhead and its clinician, passed in from settings as plain data."""
+"""The clinic's letterhead and its clinician: plain data from the settings or the command line."""
 
 from __future__ import annotations
 
