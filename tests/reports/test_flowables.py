@@ -7,11 +7,11 @@ from xml.sax.saxutils import escape
 import pytest
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
+from clinic_app.domain.letterhead import DEFAULT_LETTERHEAD
 from clinic_app.reports.backfill import Backfill
 from clinic_app.reports.cells import cell
 from clinic_app.reports.fonts import BOLD
 from clinic_app.reports.keep import keep_headings, with_start
-from clinic_app.domain.letterhead import DEFAULT_LETTERHEAD
 from clinic_app.reports.markup import bold, labelled, para
 from clinic_app.reports.page import PageFrame
 from clinic_app.reports.pdf_build import FRAME_HEIGHT, FRAME_WIDTH, render_pdf

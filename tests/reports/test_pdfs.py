@@ -10,11 +10,11 @@ from pypdf import PdfReader
 
 from clinic_app.domain.assessment import AssessmentStatus
 from clinic_app.domain.case_file import CaseFile
+from clinic_app.domain.letterhead import Letterhead
 from clinic_app.domain.patient import Patient, Sex
 from clinic_app.domain.records.signature import RecordTrail, Signature
 from clinic_app.domain.soap.free_text import SoapFreeText
 from clinic_app.reports.exports import export_documents
-from clinic_app.domain.letterhead import Letterhead
 from tests.reports.report_pdf_reading import pdf_pages, pdf_text, squash
 
 LETTERHEAD = Letterhead("Riverside Physiotherapy", "12 Mill Lane\nKingston")

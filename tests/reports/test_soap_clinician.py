@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from clinic_app.domain.case_file import CaseFile
-from clinic_app.reports.exports import export_documents
 from clinic_app.domain.letterhead import Letterhead
+from clinic_app.reports.exports import export_documents
 from clinic_app.reports.soap_pdf import clinician_rows
 from tests.reports.report_pdf_reading import pdf_pages
 
