@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from clinic_app.services.assessment_history import AssessmentHistoryService
     from clinic_app.services.assessments import AssessmentService
     from clinic_app.services.audit_trail import AuditService
+    from clinic_app.services.case_import import CaseImportService
     from clinic_app.services.changes import ChangeService
     from clinic_app.services.conflicts import ConflictService
     from clinic_app.services.demo import DemoService
@@ -45,6 +46,7 @@ class Services:
     changes: ChangeService
     demo: DemoService
     exports: ExportService
+    imports: CaseImportService
 
 
 def resolve_database_url(option: str | None) -> str | None:
@@ -63,6 +65,7 @@ def build_services(database: Database) -> Services:
     from clinic_app.services.assessment_history import AssessmentHistoryService
     from clinic_app.services.assessments import AssessmentService
     from clinic_app.services.audit_trail import AuditService
+    from clinic_app.services.case_import import CaseImportService
     from clinic_app.services.changes import ChangeService
     from clinic_app.services.conflicts import ConflictService
     from clinic_app.services.demo import DemoService
@@ -82,6 +85,7 @@ def build_services(database: Database) -> Services:
         changes=ChangeService(database.unit_of_work),
         demo=DemoService(database.unit_of_work, load_demo_cases),
         exports=ExportService(database.unit_of_work, render_documents),
+        imports=CaseImportService(database.unit_of_work),
     )
 
 

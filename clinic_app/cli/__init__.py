@@ -21,6 +21,8 @@ COMMAND_MODULES = (
     "commands_db",
     "commands_evaluate",
     "commands_export",
+    "commands_import",
+    "commands_sign",
     "commands_demo",
     "commands_audit",
     "commands_users",

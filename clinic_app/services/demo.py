@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from clinic_app.domain.case_file import CaseFile
+from clinic_app.services.case_import import store_case
 from clinic_app.services.ports import UnitOfWorkFactory
 
 DemoCases = Callable[[], Sequence[CaseFile]]
@@ -25,9 +26,7 @@ def seed_demo_patients(unit_of_work_factory: UnitOfWorkFactory, cases: Sequence[
         if uow.patients.count() > 0:
             return 0
         for case in cases:
-            patient_id = uow.patients.add(case.patient)
-            for assessment in (*case.earlier_assessments, case.assessment):
-                uow.assessments.add(patient_id, assessment)
+            store_case(uow, case, created_by=None)
         uow.commit()
     return len(cases)
 
