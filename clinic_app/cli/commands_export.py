@@ -132,6 +132,9 @@ def _write_all(
     outputs: list[_Output], documents: ExportedDocuments, written: list[Path]
 ) -> None:
     """Write each output, adding each file written to ``written``."""
+    if any(output.option != "--text" for output in outputs):
+        for warning in documents.warnings:  # characters a PDF prints as a box, and why
+            print(f"warning: {warning}", file=sys.stderr)
     for output in outputs:
         if output.to_standard_output:
             sys.stdout.write(documents.soap_text)
