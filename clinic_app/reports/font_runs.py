@@ -2,7 +2,8 @@
 
 A text in ``face`` is printed in ``face`` where it can be, else in the regular DejaVu face,
 else in the first fallback font that has the character. Whitespace joins the run around
-it. Text that ``face`` prints alone, left to right, is one run (the common, fast case).
+it where that font has it. Text that ``face`` prints alone, left to right, is one run
+(the common, fast case).
 
 While ``noticing()`` is active, what could not be printed as written is collected: the
 characters no font has (printed as a box) and right-to-left letters (Hebrew, Arabic),
@@ -58,7 +59,8 @@ def font_runs(text: str, face: str) -> Runs:
     previous = known[0] if known else face  # leading whitespace joins the first run
     runs: Runs = []
     for char, font in zip(text, fonts, strict=True):
-        font = font or previous
+        if font is None:  # whitespace: in the run around it, if that font has it
+            font = previous if char == "\n" or char in glyphs(previous) else face
         if runs and runs[-1][1] == font:
             runs[-1] = (runs[-1][0] + char, font)
         else:

@@ -11,6 +11,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
 from pypdf import PdfReader
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph
@@ -20,9 +22,10 @@ from clinic_app.domain.soap.document import PatientIdentity
 from clinic_app.reports.canvas_text import ELLIPSIS, text_width, wrap_lines
 from clinic_app.reports.cells import cell
 from clinic_app.reports.exports import ExportedDocuments, export_documents
-from clinic_app.reports.fonts import REGULAR, fallback_fonts
+from clinic_app.reports.font_runs import font_runs
+from clinic_app.reports.fonts import REGULAR, fallback_fonts, glyphs
 from clinic_app.reports.letterhead import Letterhead
-from clinic_app.reports.markup import para
+from clinic_app.reports.markup import labelled, para
 from clinic_app.reports.page import MARGIN, PAGE_WIDTH
 from clinic_app.reports.pdf_build import BOTTOM_MARGIN, render_pdf
 from clinic_app.reports.plan_pdf import plan_frame
@@ -177,3 +180,21 @@ def test_a_table_cell_with_a_chinese_name_is_a_paragraph_in_the_fallback_font() 
     assert isinstance(chinese, Paragraph)
     assert [frag.fontName for frag in chinese.frags] == ["FallbackCJK", style.fontName,
                                                           "FallbackCJK"]
+
+
+def test_text_with_line_breaks_is_escaped_run_by_run() -> None:
+    styles = note_styles()
+    story = [labelled("名字:", f"{FAMILY} <b> & {GIVEN}\n第二行 {EMOJI} end", styles.body)]
+    frame = plan_frame(PatientIdentity("X", date(2000, 1, 1), 25, "female", None), "",
+                       date(2025, 1, 1), Letterhead("Clinic"), draft=False)
+    text = pdf_text(render_pdf(story, frame))
+    assert f"名字: {FAMILY} <b> & {GIVEN}" in text and "第二行" in text and "end" in text
+
+
+@given(st.text(alphabet=st.sampled_from("ab -:\n张伟明🏃שé\U000f0000\u0378"), max_size=30))
+def test_runs_keep_every_character_each_in_a_font_that_has_it(text: str) -> None:
+    runs = font_runs(text, REGULAR)
+    assert "".join(run for run, _ in runs) == text
+    for run, font in runs:
+        assert all(char in glyphs(font) or char.isspace() or char in (PRIVATE_USE, UNASSIGNED)
+                   for char in run), (run, font)
