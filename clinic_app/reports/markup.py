@@ -26,7 +26,7 @@ from reportlab.platypus import Paragraph
 from reportlab.platypus.paraparser import ParaFrag
 
 from clinic_app.reports.font_runs import font_runs
-from clinic_app.reports.fonts import BOLD, REGULAR
+from clinic_app.reports.fonts import BOLD
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -82,8 +82,7 @@ def bold(text: str, style: ParagraphStyle) -> Paragraph:
 def _paragraph(pieces: Pieces, style: ParagraphStyle) -> Paragraph:
     cleaned = [(clean(text), in_bold) for text, in_bold in pieces]
     if any("\n" in text for text, _ in cleaned) or not "".join(t for t, _ in cleaned).strip():
-        markup = "".join(f"<b>{_marked(text, style, True)}</b>" if in_bold
-                         else _marked(text, style, False) for text, in_bold in cleaned)
+        markup = "".join(_marked(text, style, in_bold) for text, in_bold in cleaned)
         return Text(markup, style)
     plain, boldface = _fragments(style)
     frags = []
@@ -95,11 +94,11 @@ def _paragraph(pieces: Pieces, style: ParagraphStyle) -> Paragraph:
 
 
 def _marked(text: str, style: ParagraphStyle, in_bold: bool) -> str:
-    """``text`` escaped, each run in a fallback font inside a ``<font>`` tag."""
-    face = BOLD if in_bold and style.fontName in (REGULAR, BOLD) else style.fontName
+    """``text`` escaped, each run in a font other than the style's inside a ``<font>`` tag
+    (bold is the bold face named so: a ``<b>`` around a run would make it bold in any font)."""
     return "".join(
-        safe(run) if font == face else f'<font name="{font}">{safe(run)}</font>'
-        for run, font in font_runs(text, face)
+        safe(run) if font == style.fontName else f'<font name="{font}">{safe(run)}</font>'
+        for run, font in font_runs(text, BOLD if in_bold else style.fontName)
     )
 
 
