@@ -149,5 +149,6 @@ def _report(
             sys.stdout.write(sink.text)
         else:
             print(f"wrote {output.path}")
-    for warning in result.warnings:
-        print(f"export: warning: {warning}", file=sys.stderr)
+    if any(output.option != "--text" for output in outputs):
+        for warning in result.warnings:  # characters a PDF prints as a box, and why
+            print(f"export: warning: {warning}", file=sys.stderr)

@@ -1,4 +1,5 @@
-"""Table cells: a plain string when the text fits on one line, a Paragraph otherwise.
+"""Table cells: a plain string when the text fits on one line in the style's font alone,
+a Paragraph otherwise (also for characters only a fallback font has: see ``font_runs``).
 
 The Table draws a string cell itself, with the font and colour its table style gives
 that cell: several times cheaper than a Paragraph (no fragments, no line breaking).
@@ -12,6 +13,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
 
+from clinic_app.reports.font_runs import prints_alone
 from clinic_app.reports.markup import clean, para
 
 Cell = tuple[int, int]
@@ -23,7 +25,7 @@ def cell(text: str, style: ParagraphStyle, column_width: float) -> str | Paragra
     """``text`` for a cell of ``column_width`` points drawn in ``style``."""
     cleaned = clean(text)
     one_line = " ".join(cleaned.split())
-    if "\n" not in cleaned and (
+    if "\n" not in cleaned and prints_alone(one_line, style.fontName) and (
         stringWidth(one_line, style.fontName, style.fontSize) <= column_width - 2 * CELL_PADDING
     ):
         return one_line

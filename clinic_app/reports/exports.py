@@ -22,6 +22,8 @@ from clinic_app.domain.rehab.library import ExerciseLibrary, parse_library
 from clinic_app.domain.rehab.plan import RehabPlan
 from clinic_app.domain.soap.builder import build_soap_note, identity
 from clinic_app.domain.soap.document import SoapNote
+from clinic_app.reports.font_runs import noticing
+from clinic_app.reports.glyph_warnings import glyph_warnings, record_fields
 from clinic_app.reports.plan_pdf import build_plan_pdf
 from clinic_app.reports.soap_pdf import build_soap_pdf
 from clinic_app.reports.soap_text import soap_plain_text
@@ -44,6 +46,7 @@ class ExportedDocuments:
     plan: RehabPlan
     soap_pdf: bytes
     plan_pdf: bytes
+    # Characters the PDFs could not print as written, one line each (see glyph_warnings).
     warnings: tuple[str, ...] = ()
 
     @property
@@ -86,11 +89,9 @@ def export_documents(
 ) -> ExportedDocuments:
     """``trail``: the stored signature and addenda, printed on the note."""
     note, plan = prepare(patient, assessment, earlier, trail)
-    return ExportedDocuments(
-        note=note,
-        plan=plan,
-        soap_pdf=build_soap_pdf(note, letterhead),
-        plan_pdf=build_plan_pdf(
+    with noticing() as notices:
+        soap_pdf = build_soap_pdf(note, letterhead)
+        plan_pdf = build_plan_pdf(
             build_handout(plan, load_library()),
             identity(patient, assessment),
             assessment.clinician,
@@ -98,5 +99,8 @@ def export_documents(
             letterhead,
             exercises_folder(),
             draft=not note.signed,
-        ),
-    )
+        )
+    fields = record_fields(patient=patient, assessment=assessment, letterhead=letterhead,
+                           trail=trail)
+    return ExportedDocuments(note=note, plan=plan, soap_pdf=soap_pdf, plan_pdf=plan_pdf,
+                             warnings=glyph_warnings(notices, fields))

@@ -8,6 +8,10 @@ bold) with the text set literally, so nothing in it can be read as markup, and t
 paragraph is made several times quicker. Text with line breaks is escaped (``safe``)
 and parsed, its breaks as ``<br/>``. Strings drawn directly on the canvas or put
 into Table cells as plain strings must not be escaped (see ``clean``).
+
+Characters the style's font lacks (Chinese, emoji) are printed in a fallback font: the
+text is split into runs (``font_runs``), each a fragment in its font, or, when parsed,
+each escaped run wrapped in ``<font name="...">``.
 """
 
 from __future__ import annotations
@@ -20,6 +24,9 @@ from xml.sax.saxutils import escape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 from reportlab.platypus.paraparser import ParaFrag
+
+from clinic_app.reports.font_runs import font_runs
+from clinic_app.reports.fonts import BOLD
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -75,16 +82,24 @@ def bold(text: str, style: ParagraphStyle) -> Paragraph:
 def _paragraph(pieces: Pieces, style: ParagraphStyle) -> Paragraph:
     cleaned = [(clean(text), in_bold) for text, in_bold in pieces]
     if any("\n" in text for text, _ in cleaned) or not "".join(t for t, _ in cleaned).strip():
-        markup = "".join(f"<b>{safe(text)}</b>" if in_bold else safe(text)
-                         for text, in_bold in cleaned)
+        markup = "".join(_marked(text, style, in_bold) for text, in_bold in cleaned)
         return Text(markup, style)
     plain, boldface = _fragments(style)
-    frags = [
-        (boldface if in_bold else plain).clone(text=_collapse(text, first=index == 0),
-                                               link=[], us_lines=[])
-        for index, (text, in_bold) in enumerate(cleaned)
-    ]
+    frags = []
+    for index, (text, in_bold) in enumerate(cleaned):
+        fragment = boldface if in_bold else plain
+        for run, font in font_runs(_collapse(text, first=index == 0), fragment.fontName):
+            frags.append(fragment.clone(text=run, fontName=font, link=[], us_lines=[]))
     return Text(None, style, frags=[frag for frag in frags if frag.text.strip()])
+
+
+def _marked(text: str, style: ParagraphStyle, in_bold: bool) -> str:
+    """``text`` escaped, each run in a font other than the style's inside a ``<font>`` tag
+    (bold is the bold face named so: a ``<b>`` around a run would make it bold in any font)."""
+    return "".join(
+        safe(run) if font == style.fontName else f'<font name="{font}">{safe(run)}</font>'
+        for run, font in font_runs(text, BOLD if in_bold else style.fontName)
+    )
 
 
 def _collapse(text: str, first: bool) -> str:

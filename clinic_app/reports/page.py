@@ -13,6 +13,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from clinic_app.domain.letterhead import Letterhead
+from clinic_app.reports.canvas_text import draw_text, fit, wrap_lines
 from clinic_app.reports.fonts import BOLD, REGULAR
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -34,16 +35,6 @@ class PageFrame:
     patient_line: str
     clinician_line: str
     draft: bool
-
-
-def fit(text: str, font: str, size: float, width: float) -> str:
-    """Shorten ``text`` with an ellipsis so it fits ``width`` points."""
-    text = " ".join(text.split())
-    if stringWidth(text, font, size) <= width:
-        return text
-    while text and stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text + "…"
 
 
 def numbered_canvas(frame: PageFrame) -> Callable[..., Canvas]:
@@ -83,6 +74,9 @@ def numbered_canvas(frame: PageFrame) -> Callable[..., Canvas]:
 
 FURNITURE = "furniture"
 FOOTER_BASELINE = MARGIN - 1 * mm
+FOOTER_LINE_STEP = 4 * mm
+# The patient line and the clinician line together, each wrapped when too long.
+FOOTER_LINES = 3
 
 
 def _page_label(number: int, total: int) -> str:
@@ -111,17 +105,15 @@ def _draw_furniture(canvas: Canvas, frame: PageFrame, widest_page_label: str) ->
             str(logo), PAGE_WIDTH - MARGIN - logo_width, top - 16 * mm, logo_width, 16 * mm,
             preserveAspectRatio=True, anchor="ne", mask="auto",
         )
-    text_width = width - logo_width - 4 * mm
-    canvas.setFillColor(ACCENT)
-    canvas.setFont(BOLD, 13)
-    canvas.drawString(MARGIN, top - 5 * mm, fit(frame.letterhead.clinic_name, BOLD, 13, text_width))
-    canvas.setFillColor(MUTED)
-    canvas.setFont(REGULAR, 8)
+    header_width = width - logo_width - 4 * mm
     address = frame.letterhead.address.replace("\n", ", ")
-    canvas.drawString(MARGIN, top - 9.5 * mm, fit(address, REGULAR, 8, text_width))
-    canvas.setFont(BOLD, 9)
-    canvas.setFillColor(INK)
-    canvas.drawString(MARGIN, top - 15 * mm, fit(frame.document_title, BOLD, 9, text_width))
+    for baseline, text, face, size, colour in (
+        (top - 5 * mm, frame.letterhead.clinic_name, BOLD, 13, ACCENT),
+        (top - 9.5 * mm, address, REGULAR, 8, MUTED),
+        (top - 15 * mm, frame.document_title, BOLD, 9, INK),
+    ):
+        canvas.setFillColor(colour)
+        draw_text(canvas, MARGIN, baseline, fit(text, face, size, header_width), face, size)
     canvas.setStrokeColor(ACCENT)
     canvas.setLineWidth(1)
     canvas.line(MARGIN, top - 18 * mm, PAGE_WIDTH - MARGIN, top - 18 * mm)
@@ -129,13 +121,16 @@ def _draw_furniture(canvas: Canvas, frame: PageFrame, widest_page_label: str) ->
     canvas.setStrokeColor(MUTED)
     canvas.setLineWidth(0.5)
     canvas.line(MARGIN, FOOTER_BASELINE + 4 * mm, PAGE_WIDTH - MARGIN, FOOTER_BASELINE + 4 * mm)
-    canvas.setFillColor(INK)
-    canvas.setFont(REGULAR, 8)
     left_width = width - stringWidth(widest_page_label, REGULAR, 8) - 6 * mm
-    canvas.drawString(MARGIN, FOOTER_BASELINE, fit(frame.patient_line, REGULAR, 8, left_width))
-    canvas.setFillColor(MUTED)
-    canvas.drawString(MARGIN, FOOTER_BASELINE - 4 * mm,
-                      fit(frame.clinician_line, REGULAR, 8, left_width))
+    patient = wrap_lines(frame.patient_line, REGULAR, 8, left_width, FOOTER_LINES - 1)
+    clinician = wrap_lines(frame.clinician_line, REGULAR, 8, left_width,
+                           FOOTER_LINES - len(patient))
+    baseline = FOOTER_BASELINE
+    for lines, colour in ((patient, INK), (clinician, MUTED)):
+        canvas.setFillColor(colour)
+        for line in lines:
+            draw_text(canvas, MARGIN, baseline, line, REGULAR, 8)
+            baseline -= FOOTER_LINE_STEP
     if frame.draft:
         canvas.setFillColor(DRAFT_RED)
         canvas.setFont(BOLD, 9)
