@@ -130,6 +130,23 @@ def test_the_first_start_asks_keeps_the_details_and_loads_the_demo_patients(
     assert window.services is not None and window.services.patients.count() == 5
 
 
+def test_the_clinician_named_at_the_first_start_is_who_signs(
+    qtbot, open_services: OpenedServices
+) -> None:
+    def name_the_clinician(dialog: WelcomeDialog) -> None:
+        dialog.form.clinician.setText("Sam Okoro")
+        dialog.form.registration.setText("PT998877")
+        press_accept(dialog)
+
+    answer_welcome(name_the_clinician)
+    window = start_window(qtbot, open_services)
+
+    assert window.services is not None
+    signer = window.services.users.default_actor()
+    assert signer.signature_name == "Sam Okoro (PT998877)"
+    assert "Local user" not in signer.signature_name
+
+
 def test_a_later_start_does_not_ask_again(
     qtbot, monkeypatch: pytest.MonkeyPatch, open_services: OpenedServices
 ) -> None:
