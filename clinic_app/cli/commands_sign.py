@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from clinic_app.cli.credentials import add_acting_option, credentials_for
+from clinic_app.cli.credentials import add_acting_option, authenticated
 from clinic_app.cli.database_access import opened_services
 from clinic_app.cli.errors import CommandError
 
@@ -69,8 +69,4 @@ def _signer(services: Services, acting: str | None) -> User | None:
             raise CommandError(
                 "--as is missing: several users share this database; give --as USERNAME"
             ) from error
-    credentials = credentials_for(username)
-    try:
-        return services.users.authenticate(credentials.username, credentials.password)
-    except PermissionError as error:
-        raise CommandError(f"--as {username!r}: {error}") from error
+    return authenticated(services, username)

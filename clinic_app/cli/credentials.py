@@ -65,8 +65,13 @@ def acting_user(services: Services, acting: str | None) -> User:
                 "--as is missing: several users share this database; give --as USERNAME "
                 "(their password is asked for)"
             ) from error
-    credentials = credentials_for(acting)
+    return authenticated(services, acting)
+
+
+def authenticated(services: Services, username: str) -> User:
+    """``username``'s account, once the password read for it proves it."""
+    credentials = credentials_for(username)
     try:
         return services.users.authenticate(credentials.username, credentials.password)
     except PermissionError as error:
-        raise CommandError(f"--as {acting!r}: {error}") from error
+        raise CommandError(f"--as {username!r}: {error}") from error
