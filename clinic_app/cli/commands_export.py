@@ -77,15 +77,14 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _export_case(path: Path, outputs: list[_Output], letterhead: Letterhead) -> int:
-    from clinic_app.cli.commands_case import read_case
+    from clinic_app.cli.commands_case import print_case_errors, read_case
     from clinic_app.domain.case_file import CaseFileError
     from clinic_app.reports.exports import export_documents
 
     try:
         case = read_case(path)
     except CaseFileError as error:
-        for line in error.lines:
-            print(f"{path}: {line}", file=sys.stderr)
+        print_case_errors(path, error)
         return 2
     _write_all(outputs, export_documents(
         case.patient, case.assessment, list(case.earlier_assessments), letterhead
