@@ -16,6 +16,10 @@ ASSESSMENT_DAYS_AHEAD = 1
 FOLLOW_UP_YEARS_AHEAD = 5
 
 
+class ImplausibleDateError(ValueError):
+    """A date refused as impossible for this patient; the message names the field."""
+
+
 def earliest_birth_date(today: date) -> date:
     """The earliest date of birth of a patient at most ``MAX_AGE_YEARS`` old today."""
     return _years_before(today, MAX_AGE_YEARS + 1) + timedelta(days=1)

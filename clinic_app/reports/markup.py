@@ -12,7 +12,6 @@ into Table cells as plain strings must not be escaped (see ``clean``).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from functools import cache
 from xml.sax.saxutils import escape
@@ -21,7 +20,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 from reportlab.platypus.paraparser import ParaFrag
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+from clinic_app.domain.control_characters import printable
 
 # (text, in bold) pieces of one paragraph
 Pieces = Sequence[tuple[str, bool]]
@@ -49,7 +48,7 @@ class Text(Paragraph):
 
 def clean(text: str) -> str:
     """Unify line breaks and drop control characters (they draw as boxes)."""
-    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return printable(text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def safe(text: str) -> str:

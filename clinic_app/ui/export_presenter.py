@@ -105,6 +105,7 @@ class ExportPresenter(QObject):
         return self._export(PLAN_KIND, lambda documents: documents.plan_pdf)
 
     def copy_soap_text(self) -> str | None:
+        from clinic_app.domain.control_characters import printable
         from clinic_app.domain.decision import stamp_rule_set_version
         from clinic_app.reports.exports import prepare
         from clinic_app.reports.soap_text import soap_plain_text
@@ -120,7 +121,7 @@ class ExportPresenter(QObject):
         text = soap_plain_text(note)
         if not self._record_export(editor, "Copying the SOAP note"):
             return None
-        QGuiApplication.clipboard().setText(text)
+        QGuiApplication.clipboard().setText(printable(text))
         self.exported.emit("SOAP note copied to the clipboard as text")
         return text
 
