@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
-from clinic_app.cli.commands_case import read_case
+from clinic_app.cli.commands_case import print_case_errors, read_case
 from clinic_app.domain.case_file import CaseFileError
+from clinic_app.domain.control_characters import printable
 from clinic_app.domain.decision import Evaluation, Hint, evaluate
 from clinic_app.domain.decision.context import finding_label
 from clinic_app.domain.decision.serialise import evaluation_json
@@ -27,14 +27,14 @@ def _evaluate(args: argparse.Namespace) -> int:
     try:
         case = read_case(args.case)
     except CaseFileError as error:
-        for line in error.lines:
-            print(f"{args.case}: {line}", file=sys.stderr)
+        print_case_errors(args.case, error)
         return 2
     evaluation = evaluate(case.patient, case.assessment, case.earlier_assessments)
     if args.format == "json":
-        print(json.dumps(evaluation_json(evaluation, case.title), indent=2, ensure_ascii=False))
+        output = json.dumps(evaluation_json(evaluation, case.title), indent=2, ensure_ascii=False)
     else:
-        print(render_text(evaluation, case.title))
+        output = render_text(evaluation, case.title)
+    print(printable(output))
     return 0
 
 

@@ -81,14 +81,13 @@ def _export(args: argparse.Namespace) -> int:
 
 def _export_case(path: Path, outputs: list[_Output], letterhead: Letterhead) -> int:
     from clinic_app.app import case_exports
-    from clinic_app.cli.commands_case import read_case
+    from clinic_app.cli.commands_case import print_case_errors, read_case
     from clinic_app.domain.case_file import CaseFileError
 
     try:
         case = read_case(path)
     except CaseFileError as error:
-        for line in error.lines:
-            print(f"{path}: {line}", file=sys.stderr)
+        print_case_errors(path, error)
         return 2
     sinks = _sinks(outputs)
     result = _delivered(outputs, lambda: case_exports().export_case(case, sinks, letterhead))

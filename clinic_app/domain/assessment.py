@@ -8,7 +8,7 @@ would need converting.
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import Field, model_validator
 
@@ -53,6 +53,8 @@ class HintDecision(DomainModel):
 
 
 class Assessment(DomainModel):
+    one_line_fields: ClassVar[frozenset[str]] = frozenset({"clinician", "rule_set_version"})
+
     schema_version: Literal[1] = Field(default=SCHEMA_VERSION, title="Schema version")
     assessment_date: date = Field(title="Assessment date")
     clinician: str = Field(default="", title="Clinician", max_length=200)

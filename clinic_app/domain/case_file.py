@@ -7,18 +7,25 @@ Absent findings mean "not assessed".
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from typing import Literal
 
 from pydantic import Field, ValidationError
+from pydantic_core import PydanticCustomError
 
 from clinic_app.domain.assessment import Assessment
 from clinic_app.domain.fields import error_lines
+from clinic_app.domain.json_limits import JsonRefused, parse_json
 from clinic_app.domain.model_base import DomainModel
 from clinic_app.domain.patient import Patient
+from clinic_app.domain.plausible_dates import (
+    assessment_date_problem,
+    follow_up_date_problem,
+    injury_date_problem,
+)
 
 CASE_FORMAT = "clinic-app-case"
+MAX_CASE_FILE_BYTES = 5 * 2**20
 
 
 class CaseFile(DomainModel):
@@ -40,44 +47,55 @@ class CaseFileError(ValueError):
         super().__init__("\n".join(lines))
 
 
-def parse_case(text: str) -> CaseFile:
-    """Parse and validate a case file; ``CaseFileError`` lists every problem, one per line."""
+def parse_case(text: str, *, today: date | None = None) -> CaseFile:
+    """Parse and validate a case file; ``CaseFileError`` lists every problem, one per line.
+
+    ``today`` (the caller's clock) refuses assessments dated more than a day ahead;
+    without it, the future is not checked.
+    """
+    if len(text) > MAX_CASE_FILE_BYTES:
+        raise CaseFileError([too_large_line(len(text))])
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise CaseFileError(
-            [f"(file): not valid JSON at line {error.lineno}, column {error.colno}: {error.msg}"]
-        ) from error
+        data = parse_json(text)
+    except JsonRefused as error:
+        raise CaseFileError(error.lines) from error
     if not isinstance(data, dict):
         raise CaseFileError(["(file): expected a JSON object with patient and assessment"])
     try:
         case = CaseFile.model_validate(data)
     except ValidationError as error:
         raise CaseFileError(_case_error_lines(error)) from error
-    conflicts = date_conflicts(case)
+    conflicts = date_conflicts(case, today)
     if conflicts:
         raise CaseFileError(conflicts)
     return case
 
 
-def date_conflicts(case: CaseFile) -> list[str]:
-    """Dates that cannot all be true: one line each, naming both fields and their values."""
+def too_large_line(size: int) -> str:
+    return (
+        f"(file): {size} bytes is too large; expected a case file of at most "
+        f"{MAX_CASE_FILE_BYTES} bytes ({MAX_CASE_FILE_BYTES // 2**20} MB)"
+    )
+
+
+def date_conflicts(case: CaseFile, today: date | None = None) -> list[str]:
+    """Dates that cannot all be true: one line each, naming the field and its value.
+
+    ``today`` None: the future is not checked.
+    """
     born = case.patient.date_of_birth
     lines = []
 
     def check(where: str, assessment: Assessment, not_after: date | None, after_name: str) -> None:
         on = assessment.assessment_date
-        if on < born:
-            lines.append(
-                f"{where}.assessment_date (Assessment date): {on} is before the patient's date "
-                f"of birth ({born}); expected a date on or after it"
-            )
+        if problem := assessment_date_problem(on, born, today):
+            lines.append(f"{where}.assessment_date (Assessment date): {problem}")
         injury = assessment.history.trauma.injury_date
-        if injury is not None and not born <= injury <= on:
-            lines.append(
-                f"{where}.history.trauma.injury_date (Date of injury): {injury} is not between "
-                f"the date of birth ({born}) and the assessment date ({on})"
-            )
+        if injury is not None and (problem := injury_date_problem(injury, born, on)):
+            lines.append(f"{where}.history.trauma.injury_date (Date of injury): {problem}")
+        follow_up = assessment.follow_up_date
+        if follow_up is not None and (problem := follow_up_date_problem(follow_up, on)):
+            lines.append(f"{where}.follow_up_date (Follow-up date): {problem}")
         if not_after is not None and on > not_after:
             lines.append(
                 f"{where}.assessment_date (Assessment date): {on} is after {after_name} "
@@ -123,4 +141,7 @@ def _case_error_lines(error: ValidationError) -> list[str]:
 
 def _as_init(problem: dict) -> dict:
     keep = {"type", "loc", "input", "ctx"}
-    return {key: value for key, value in problem.items() if key in keep}
+    init = {key: value for key, value in problem.items() if key in keep}
+    if problem["type"] == "control_character":  # our own error type, rebuilt with its message
+        init["type"] = PydanticCustomError("control_character", problem["msg"])
+    return init

@@ -217,7 +217,9 @@ class FieldError(ValueError):
         self.value = value
         self.allowed = allowed
         self.title = title
-        super().__init__(f"{'.'.join(path)}: {value!r} is not allowed; expected {allowed}")
+        super().__init__(
+            f"{'.'.join(path)}: {shortened(value)} is not allowed; expected {allowed}"
+        )
 
 
 M = TypeVar("M", bound=BaseModel)
@@ -253,21 +255,39 @@ def error_lines(error: ValidationError, model: type[BaseModel], prefix: str = ""
         key = ".".join(loc)
         spec = specs.get(key)
         where = f"{prefix}{key}" if key else prefix.rstrip(".") or "(document)"
+        value = shortened(problem.get("input"))
+        title = f" ({spec.title})" if spec is not None and spec.title else ""
         if problem["type"] == "missing":
             lines.append(f"{where}: required but missing")
         elif problem["type"] == "extra_forbidden":
             lines.append(f"{where}: unknown field (not part of schema version 1)")
         elif problem["type"] in _NOT_AN_OBJECT:
-            value = problem["input"]
-            lines.append(f"{where}: {value!r} is not allowed; expected an object of findings")
+            lines.append(f"{where}: {value} is not allowed; expected an object of findings")
+        elif problem["type"] == "control_character":
+            lines.append(f"{where}{title}: {value} is not allowed; {problem['msg']}")
         elif spec is not None:
-            title = f" ({spec.title})" if spec.title else ""
-            lines.append(
-                f"{where}{title}: {problem['input']!r} is not allowed; expected {spec.allowed()}"
-            )
+            lines.append(f"{where}{title}: {value} is not allowed; expected {spec.allowed()}")
         else:
-            lines.append(f"{where}: {problem['input']!r} is not allowed; {problem['msg']}")
+            lines.append(f"{where}: {value} is not allowed; {problem['msg']}")
     return lines
+
+
+SHORTENED_TO = 60
+
+
+def shortened(value: Any) -> str:
+    """``repr(value)`` for a message, cut after ``SHORTENED_TO`` characters with its length.
+
+    A 50 MB value is never echoed whole; ``repr`` shows control characters escaped.
+    """
+    if isinstance(value, str):
+        if len(value) <= SHORTENED_TO:
+            return repr(value)
+        return f"{value[:SHORTENED_TO]!r}... ({len(value)} characters)"
+    text = repr(value)
+    if len(text) <= SHORTENED_TO:
+        return text
+    return f"{text[:SHORTENED_TO]}... ({len(text)} characters)"
 
 
 _NOT_AN_OBJECT = frozenset({"model_type", "model_attributes_type", "dict_type"})

@@ -8,30 +8,91 @@ the validator and the JSON Schema all read the same facts.
 from __future__ import annotations
 
 import types
+from datetime import date, datetime
 from enum import StrEnum
 from functools import cache
-from typing import Any, Generic, TypeVar, Union, get_args, get_origin
+from typing import Annotated, Any, ClassVar, Generic, Literal, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
+
+from clinic_app.domain.control_characters import control_character_problem
 
 
 class DomainModel(BaseModel):
-    """Strict document model: unknown keys are errors, assignments are validated."""
+    """Strict document model: unknown keys are errors, assignments are validated.
+
+    A value must come as the JSON type its field declares (pydantic's lax mode would
+    read "35" as 35 and true as 1), text holds no control characters, and fields
+    named in ``one_line_fields`` (names, identifiers) hold no line breaks or tabs.
+    """
 
     # defer_build: a model's validator is built on first use, not at import (start-up time).
     model_config = ConfigDict(
-        extra="forbid", validate_assignment=True, use_enum_values=False, defer_build=True
+        extra="forbid", validate_assignment=True, use_enum_values=False, defer_build=True,
+        allow_inf_nan=False,
     )
+    one_line_fields: ClassVar[frozenset[str]] = frozenset()
 
     @field_validator("*", mode="before")
     @classmethod
-    def _no_yes_no_as_number(cls, value: Any, info: ValidationInfo) -> Any:
-        # pydantic's lax mode reads true as 1: a yes/no answer must never become a score.
-        if isinstance(value, bool) and info.field_name and not _takes_bool(
-            cls.model_fields[info.field_name].annotation
-        ):
-            raise ValueError("a yes/no value is not allowed here")
+    def _json_type_as_declared(cls, value: Any, info: ValidationInfo) -> Any:
+        if info.field_name is None or value is None:
+            return value
+        annotation = cls.model_fields[info.field_name].annotation
+        if isinstance(value, bool):
+            kind = "bool"
+        elif isinstance(value, int | float):
+            kind = "number"
+        elif isinstance(value, str):
+            kind = "text"
+            problem = control_character_problem(
+                value, one_line=info.field_name in cls.one_line_fields
+            )
+            if problem and _accepts(annotation, kind):
+                raise PydanticCustomError("control_character", problem)
+        else:
+            return value
+        if not _accepts(annotation, kind):
+            raise ValueError(f"{_KIND_WORDS[kind]} is not allowed here")
         return value
+
+
+_KIND_WORDS = {"bool": "a yes/no value", "number": "a number", "text": "text"}
+
+
+@cache
+def _accepts(annotation: Any, kind: str) -> bool:
+    """Whether a field declared as ``annotation`` takes a JSON value of ``kind``.
+
+    Types this does not know (documents, lists, sets) are left to pydantic.
+    """
+    if annotation is Any or annotation is object:
+        return True
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        return _accepts(get_args(annotation)[0], kind)
+    if origin in (Union, types.UnionType):
+        return any(_accepts(member, kind) for member in get_args(annotation))
+    if origin is Literal:
+        return any(_kind_of_constant(member) == kind for member in get_args(annotation))
+    if annotation is type(None):
+        return False
+    if annotation is bool:
+        return kind == "bool"
+    if annotation in (int, float):
+        return kind == "number"
+    if annotation in (str, date, datetime) or (
+        isinstance(annotation, type) and issubclass(annotation, StrEnum)
+    ):
+        return kind == "text"
+    return True
+
+
+def _kind_of_constant(value: Any) -> str:
+    if isinstance(value, bool):
+        return "bool"
+    return "number" if isinstance(value, int | float) else "text"
 
 
 def finding(
@@ -105,15 +166,6 @@ class AffectedSide(Choice):
 
     def includes(self, side: Side) -> bool:
         return self is AffectedSide.BOTH or self.value == side.value
-
-
-@cache
-def _takes_bool(annotation: Any) -> bool:
-    if annotation is bool or annotation is Any:
-        return True
-    if get_origin(annotation) in (Union, types.UnionType):
-        return any(_takes_bool(member) for member in get_args(annotation))
-    return False
 
 
 T = TypeVar("T")

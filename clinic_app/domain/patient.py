@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from datetime import date
+from typing import ClassVar
 
 from pydantic import Field, field_validator
 
@@ -17,6 +18,10 @@ class Sex(Choice):
 
 
 class Patient(DomainModel):
+    one_line_fields: ClassVar[frozenset[str]] = frozenset(
+        {"family_name", "given_names", "identifier", "phone", "email"}
+    )
+
     family_name: str = Field(title="Family name", min_length=1, max_length=200)
     given_names: str = Field(title="Given names", min_length=1, max_length=200)
     date_of_birth: date = Field(title="Date of birth")

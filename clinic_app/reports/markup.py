@@ -16,7 +16,6 @@ each escaped run wrapped in ``<font name="...">``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from functools import cache
 from xml.sax.saxutils import escape
@@ -25,10 +24,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 from reportlab.platypus.paraparser import ParaFrag
 
+from clinic_app.domain.control_characters import printable
 from clinic_app.reports.font_runs import font_runs
 from clinic_app.reports.fonts import BOLD
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 # (text, in bold) pieces of one paragraph
 Pieces = Sequence[tuple[str, bool]]
@@ -56,7 +54,7 @@ class Text(Paragraph):
 
 def clean(text: str) -> str:
     """Unify line breaks and drop control characters (they draw as boxes)."""
-    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return printable(text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def safe(text: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
+from clinic_app.domain.control_characters import printable
 from clinic_app.domain.soap.document import Line, SoapNote, Table
 
 WIDTH = 90
@@ -31,7 +32,7 @@ def soap_plain_text(note: SoapNote) -> str:
     out += _trail(note)
     out += ["", "Sources:"] + [f"- {source}" for source in note.sources]
     out += ["Product defaults used (editable):"] + [f"- {text}" for text in note.defaults]
-    return "\n".join(out) + "\n"
+    return printable("\n".join(out) + "\n")
 
 
 def _trail(note: SoapNote) -> list[str]:

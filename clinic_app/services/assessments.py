@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from clinic_app.domain.assessment import Assessment, AssessmentStatus
+from clinic_app.domain.plausible_dates import ImplausibleDateError, assessment_date_problem
 from clinic_app.domain.records.audit import AuditAction, EntityType, change_is_coalesced
 from clinic_app.domain.records.roles import User, is_local
 from clinic_app.services.actors import audit, resolve_actor, resolve_editor
@@ -32,9 +33,14 @@ class AssessmentService:
     def start(
         self, patient_id: int, on: date, clinician: str = "", *, actor: User | None = None
     ) -> AssessmentRecord:
+        """``ImplausibleDateError`` for a date before the patient's birth, more than a day
+        ahead, or at an age over 120."""
         with self._uow() as uow:
             acting = resolve_editor(uow, actor, "edit assessments")
-            uow.patients.get(patient_id)  # NotFoundError for an unknown patient
+            born = uow.patients.get(patient_id).patient.date_of_birth  # NotFoundError if unknown
+            problem = assessment_date_problem(on, born, self._now().date())
+            if problem:
+                raise ImplausibleDateError(f"Assessment date: {problem}")
             record = uow.assessments.add(
                 patient_id, Assessment(assessment_date=on, clinician=clinician),
                 created_by=acting.username,

@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clinic_app.domain.fields import shortened
 from clinic_app.domain.patient import Patient, Sex
+from clinic_app.domain.plausible_dates import MAX_AGE_YEARS, earliest_birth_date
 
 DATE_FORMATS_HELP = "a date as YYYY-MM-DD or DD.MM.YYYY"
-EARLIEST_BIRTH_DATE = date(1900, 1, 1)
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _DAY_FIRST = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$")
@@ -47,9 +48,10 @@ def parse_birth_date(text: str, today: date) -> date:
     except ValueError:
         problem = f"{stripped!r} is not a calendar date; enter {DATE_FORMATS_HELP}"
         raise ValueError(problem) from None
-    if not EARLIEST_BIRTH_DATE <= born <= today:
+    if not earliest_birth_date(today) <= born <= today:
         raise ValueError(
-            f"{stripped!r} is out of range; allowed {EARLIEST_BIRTH_DATE.isoformat()} to today"
+            f"{stripped!r} is out of range; allowed {earliest_birth_date(today).isoformat()} "
+            f"to today (an age from 0 to {MAX_AGE_YEARS})"
         )
     return born
 
@@ -252,4 +254,4 @@ def _describe(name: str, problem: Any) -> str:
     if kind == "string_too_long":
         return f"{title}: {len(str(value))} characters is too long; at most {limit} allowed"
     reason = str(problem.get("msg", "")).removeprefix("Value error, ")
-    return f"{title}: {value!r} is not allowed; {reason}"
+    return f"{title}: {shortened(value)} is not allowed; {reason}"

@@ -103,7 +103,8 @@ def test_validate_in_process_accepts_every_demo_case(capsys: pytest.CaptureFixtu
     ("content", "expected"),
     [
         (None, "(file): cannot read it (No such file or directory)"),
-        (b"\xff\xfe not text", "(file): not UTF-8 text"),
+        (b"\xff\xfe not text", "(file): not UTF-8 text (byte 1 cannot be read); "
+         "expected a JSON case file in UTF-8"),
         (b"{\"patient\": ", "(file): not valid JSON at line 1, column 13: Expecting value"),
         (b"[]", "(file): expected a JSON object with patient and assessment"),
     ],

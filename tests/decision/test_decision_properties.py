@@ -37,7 +37,7 @@ def value_strategy(spec: FieldSpec) -> st.SearchStrategy[Any]:
         return st.lists(st.sampled_from(codes), unique=True).map(list)
     if spec.kind == "date":
         return st.integers(0, 400).map(lambda days: ASSESSED_ON - timedelta(days=days))
-    return st.text(max_size=20)
+    return st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=20)
 
 
 def put(data: dict[str, Any], path: tuple[str, ...], value: Any) -> None:

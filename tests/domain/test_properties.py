@@ -20,6 +20,8 @@ MULTI_CHOICE = [spec for spec in FINDINGS if spec.kind == "choices"]
 BOOLEAN = [spec for spec in FINDINGS if spec.kind == "boolean"]
 
 BLANK = Assessment(assessment_date=date(2025, 1, 2))
+# Text as people type it: control characters are refused (tests/domain/test_hostile_input.py).
+PRINTABLE_CHARACTERS = st.characters(blacklist_categories=("Cc", "Cs"))
 
 
 def in_range(spec: FieldSpec) -> st.SearchStrategy[float]:
@@ -52,7 +54,7 @@ def valid_value(spec: FieldSpec) -> st.SearchStrategy[Any]:
         return st.booleans()
     if spec.kind == "date":
         return st.dates(date(1900, 1, 1), date(2100, 12, 31))
-    return st.text(max_size=spec.max_length or 100)
+    return st.text(PRINTABLE_CHARACTERS, max_size=spec.max_length or 100)
 
 
 @st.composite

@@ -116,8 +116,8 @@ def test_the_cli_prints_each_warning_on_one_line_and_exits_zero(tmp_path: Path) 
     )
     assert result.returncode == 0, result.stderr
     assert result.stderr.splitlines() == [
-        "export: warning: U+F0000 PRIVATE USE CHARACTER in assessment.soap_text.subjective is in no "
-        "available font: printed as a box",
+        "export: warning: U+F0000 PRIVATE USE CHARACTER in assessment.soap_text.subjective is "
+        "in no available font: printed as a box",
     ]
     assert FAMILY + ", " + GIVEN in pdf_text(soap.read_bytes())
 

@@ -86,7 +86,9 @@ def test_saving_an_empty_form_names_every_required_field(qtbot, dialog: PatientD
     [
         ("31.02.1990", "Date of birth: '31.02.1990' is not a calendar date"),
         ("next tuesday", "Date of birth: 'next tuesday' is not a date as YYYY-MM-DD or DD.MM.YYYY"),
-        ("2027-01-01", "Date of birth: '2027-01-01' is out of range; allowed 1900-01-01 to today"),
+        ("2027-01-01", "Date of birth: '2027-01-01' is out of range; allowed 1905-05-02 to today"),
+        ("1905-05-01", "Date of birth: '1905-05-01' is out of range; allowed 1905-05-02 to today "
+                       "(an age from 0 to 120)"),
     ],
 )
 def test_wrong_birth_dates_say_what_is_allowed(qtbot, dialog, typed: str, message: str) -> None:
@@ -111,6 +113,22 @@ def test_blank_and_overlong_text_is_refused_with_the_limit(qtbot, dialog) -> Non
     assert dialog.error_text("family_name").startswith("Family name: required")
     assert dialog.error_text("given_names") == (
         "Given names: 201 characters is too long; at most 200 allowed"
+    )
+
+
+def test_control_characters_in_a_name_are_refused_naming_the_field(qtbot, dialog) -> None:
+    dialog.edits["family_name"].setText("Okafor\x1b]0;owned\x07")
+    dialog.edits["given_names"].setText("Ada\tEze")
+    dialog.date_of_birth_edit.setText("1990-01-01")
+    dialog.sex_combo.setCurrentIndex(1)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.result_patient is None
+    assert dialog.error_text("family_name") == (
+        "Family name: 'Okafor\\x1b]0;owned\\x07' is not allowed; it contains control "
+        "character U+001B ESC; expected text without control characters"
+    )
+    assert dialog.error_text("given_names").startswith(
+        "Given names: 'Ada\\tEze' is not allowed; it contains control character U+0009 TAB"
     )
 
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+from clinic_app.domain.control_characters import control_character_problem
+from clinic_app.domain.fields import shortened
+
 USERNAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
 MIN_PASSWORD_LENGTH = 8
 MAX_DISPLAY_NAME = 200
@@ -17,8 +20,8 @@ class AccountError(ValueError):
 def check_username(username: str) -> str:
     if not USERNAME_PATTERN.fullmatch(username):
         raise AccountError(
-            f"username {username!r} is not allowed: use 2-40 characters, lower-case letters, "
-            "digits, '.', '_' or '-', starting with a letter or digit"
+            f"username {shortened(username)} is not allowed: use 2-40 characters, lower-case "
+            "letters, digits, '.', '_' or '-', starting with a letter or digit"
         )
     return username
 
@@ -27,8 +30,10 @@ def check_display_name(display_name: str) -> str:
     cleaned = display_name.strip()
     if not cleaned or len(cleaned) > MAX_DISPLAY_NAME:
         raise AccountError(
-            f"display name {display_name!r} is not allowed: 1-{MAX_DISPLAY_NAME} characters"
+            f"display name {shortened(display_name)} is not allowed: "
+            f"1-{MAX_DISPLAY_NAME} characters"
         )
+    _refuse_control_characters("display name", cleaned)
     return cleaned
 
 
@@ -38,10 +43,17 @@ def check_registration_number(number: str | None) -> str | None:
     cleaned = number.strip()
     if len(cleaned) > MAX_REGISTRATION_NUMBER:
         raise AccountError(
-            f"registration number {number!r} is too long: at most {MAX_REGISTRATION_NUMBER} "
-            "characters"
+            f"registration number {shortened(number)} is too long: at most "
+            f"{MAX_REGISTRATION_NUMBER} characters"
         )
+    _refuse_control_characters("registration number", cleaned)
     return cleaned
+
+
+def _refuse_control_characters(field: str, value: str) -> None:
+    problem = control_character_problem(value, one_line=True)
+    if problem:
+        raise AccountError(f"{field} {shortened(value)} is not allowed: {problem}")
 
 
 def check_password(password: str) -> str:
