@@ -67,7 +67,9 @@ def backup_folder(database_file: Path) -> Path:
 def check_backup_target(database_file: Path, target: Path) -> None:
     """``BackupTargetError`` unless ``target`` can receive a backup of ``database_file``:
     a file path (not a folder) that is neither the live database nor one of its side files
-    (writing there would destroy the very data being backed up)."""
+    (writing there would destroy the very data being backed up), and no symbolic link."""
+    if target.is_symlink():
+        raise BackupTargetError(f"{target} is a symbolic link; choose a regular file path")
     if target.is_dir():
         raise BackupTargetError(
             f"{target} is a folder: give a file name, e.g. {target / 'clinic-backup.sqlite3'}"
@@ -288,4 +290,5 @@ def _connect(path: Path, read_only: bool = False) -> sqlite3.Connection:
 
 
 def _create_private(path: Path) -> None:
-    os.close(os.open(path, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, PRIVATE_FILE_MODE))
+    flags = os.O_CREAT | os.O_WRONLY | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
+    os.close(os.open(path, flags, PRIVATE_FILE_MODE))
