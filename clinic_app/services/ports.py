@@ -10,6 +10,7 @@ from typing import Protocol, Self
 from clinic_app.domain.assessment import Assessment, AssessmentStatus
 from clinic_app.domain.patient import Patient
 from clinic_app.domain.records.audit import AuditAction, AuditEntry, AuditEvent, ChainHead
+from clinic_app.domain.records.login_throttle import LoginFailures
 from clinic_app.domain.records.roles import PermissionDeniedError, User
 from clinic_app.domain.records.signature import Addendum, Signature, Submission
 
@@ -149,6 +150,15 @@ class UserRepository(Protocol):
     def set_password_hash(self, username: str, password_hash: str) -> None: ...
 
 
+class LoginFailureLog(Protocol):
+    """Failed logins in a row per username, kept in the database so that every process and
+    workstation sees them."""
+
+    def get(self, username: str) -> LoginFailures | None: ...
+    def record_failure(self, username: str, at: datetime) -> LoginFailures: ...
+    def clear(self, username: str) -> None: ...
+
+
 class AddendumRepository(Protocol):
     def add(self, assessment_id: int, text: str, author: User) -> Addendum: ...
     def for_assessment(self, assessment_id: int) -> list[Addendum]:
@@ -182,6 +192,7 @@ class UnitOfWork(Protocol):
     patients: PatientRepository
     assessments: AssessmentRepository
     users: UserRepository
+    login_failures: LoginFailureLog
     addenda: AddendumRepository
     audit: AuditLog
     changes: ChangeFeed

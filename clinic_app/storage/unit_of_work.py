@@ -10,6 +10,7 @@ from clinic_app.storage.addendum_repository import SqlAlchemyAddendumRepository
 from clinic_app.storage.assessment_repository import SqlAlchemyAssessmentRepository
 from clinic_app.storage.audit_log import SqlAlchemyAuditLog
 from clinic_app.storage.change_feed import SqlAlchemyChangeFeed
+from clinic_app.storage.login_failure_log import SqlAlchemyLoginFailureLog
 from clinic_app.storage.patient_repository import SqlAlchemyPatientRepository
 from clinic_app.storage.user_repository import SqlAlchemyUserRepository
 
@@ -18,6 +19,7 @@ class SqlAlchemyUnitOfWork:
     patients: SqlAlchemyPatientRepository
     assessments: SqlAlchemyAssessmentRepository
     users: SqlAlchemyUserRepository
+    login_failures: SqlAlchemyLoginFailureLog
     addenda: SqlAlchemyAddendumRepository
     audit: SqlAlchemyAuditLog
     changes: SqlAlchemyChangeFeed
@@ -31,6 +33,7 @@ class SqlAlchemyUnitOfWork:
         self.patients = SqlAlchemyPatientRepository(self._session)
         self.assessments = SqlAlchemyAssessmentRepository(self._session)
         self.users = SqlAlchemyUserRepository(self._session)
+        self.login_failures = SqlAlchemyLoginFailureLog(self._session)
         self.addenda = SqlAlchemyAddendumRepository(self._session)
         self.audit = SqlAlchemyAuditLog(self._session)
         self.changes = SqlAlchemyChangeFeed(self._session)
