@@ -20,7 +20,10 @@ class FileSink:
     written: bool = field(default=False, init=False)
 
     def write(self, data: bytes) -> None:
-        write_private_file(self.path, data)
+        try:
+            write_private_file(self.path, data)
+        except OSError as error:  # name the file asked for, not a temporary one beside it
+            raise OSError(error.errno, error.strerror, str(self.path)) from error
         self.written = True
 
     def discard(self) -> None:

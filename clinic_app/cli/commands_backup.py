@@ -1,8 +1,10 @@
 """``backup`` and ``restore`` of the SQLite database (PostgreSQL: the server's own tools).
 
-Restore replaces everything, so it is done by an administrator (``--as``) once the
-database has user accounts, and it is written into the restored database's audit trail
-with the backup's name and the safety copy kept of the replaced database.
+Both are done by an administrator (``--as``) once the database has user accounts: a
+backup carries every record, a restore replaces them all. A restore is refused while
+the database is open anywhere (see ``clinic_app.storage.database_lock``) and is written
+into the restored database's audit trail with the backup's name and the safety copy
+kept of the replaced database.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ if TYPE_CHECKING:
     from clinic_app.services.users import Credentials
 
 RESTORE_ACTION = "restore the database"
+BACKUP_ACTION = "back up the database"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -38,6 +41,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--to", type=Path, metavar="FILE",
         help="write the backup to this file (not the database itself, not a folder)",
     )
+    add_acting_option(backup, "the administrator backing up (needed once the database has "
+                      "user accounts)")
     backup.set_defaults(handler=_backup)
 
     restore = subparsers.add_parser(
@@ -67,6 +72,16 @@ def _backup(args: argparse.Namespace) -> int:
     )
     try:
         check_backup_target(database_file, target)
+    except BackupTargetError as error:
+        raise CommandError(f"--to: {error}" if args.to else str(error)) from error
+    try:
+        _administrator(database_file, _credentials(args), BACKUP_ACTION)
+    except _Unreadable as unreadable:
+        raise CommandError(
+            f"the database {database_file} cannot be read ({unreadable}): nothing was backed "
+            "up; restore an earlier backup instead", CHECK_FAILED,
+        ) from unreadable
+    try:
         copy_database(database_file, target)
     except BackupTargetError as error:
         raise CommandError(f"--to: {error}" if args.to else str(error)) from error
@@ -78,16 +93,17 @@ def _backup(args: argparse.Namespace) -> int:
 
 def _restore(args: argparse.Namespace) -> int:
     from clinic_app.storage.backups import BackupError, check_backup_file, restore_database
+    from clinic_app.storage.database_lock import DatabaseInUseError
 
     database_file = sqlite_file(args)
+    if args.file.resolve() == database_file.resolve():
+        raise CommandError(f"FILE {str(args.file)!r} is the database itself; expected a backup")
     try:
         check_backup_file(args.file)
     except BackupError as error:
         raise CommandError(f"FILE: {error}; expected a Clinic App backup") from error
-    if args.file.resolve() == database_file.resolve():
-        raise CommandError(f"FILE {str(args.file)!r} is the database itself; expected a backup")
-    credentials = credentials_for(args.acting) if args.acting else None
-    actor = _restoring_user(database_file, args.file, credentials)
+    _refuse_while_open(database_file)  # before asking anything: the answer would be wasted
+    actor = _restoring_user(database_file, args.file, _credentials(args))
     if not args.yes:
         print(f"Replace everything in {database_file} with {args.file}? "
               "A safety copy of the current database is kept. Type 'yes' to continue: ",
@@ -97,13 +113,16 @@ def _restore(args: argparse.Namespace) -> int:
             return 1
     try:
         safety = restore_database(args.file, database_file, datetime.now())
+    except DatabaseInUseError as error:
+        raise CommandError(str(error), CHECK_FAILED) from error
     except BackupError as error:
         raise CommandError(str(error), CHECK_FAILED) from error
     except OSError as error:
         raise CommandError(
             f"restore into {database_file} failed ({error.strerror})", CHECK_FAILED
         ) from error
-    # Opening brings an older backup up to the schema.
+    # Opened only now: its shared lock would have stopped the restore. Opening brings an
+    # older backup up to the schema.
     with opened_services(args, existing=True) as services:
         services.audit.record_restore(actor, args.file.name, safety.name if safety else None)
     kept = f"the previous database is kept at {safety}" if safety else "there was none before"
@@ -111,12 +130,27 @@ def _restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def _credentials(args: argparse.Namespace) -> Credentials | None:
+    return credentials_for(args.acting) if args.acting else None
+
+
+def _refuse_while_open(database_file: Path) -> None:
+    from clinic_app.storage.database_lock import DatabaseInUseError, DatabaseLock
+
+    if not database_file.exists():
+        return
+    try:
+        DatabaseLock.exclusive(database_file).release()
+    except DatabaseInUseError as error:
+        raise CommandError(str(error), CHECK_FAILED) from error
+
+
 def _restoring_user(database_file: Path, backup: Path, credentials: Credentials | None) -> User:
     """The administrator of the database being replaced; when it is missing or cannot be
     read (restoring a damaged database is what restore is for), of the backup instead."""
     if database_file.is_file():
         try:
-            return _administrator(database_file, credentials)
+            return _administrator(database_file, credentials, RESTORE_ACTION)
         except _Unreadable as unreadable:
             print(f"restore: the current database cannot be read ({unreadable}); "
                   "checking the restoring user against the backup", file=sys.stderr)
@@ -126,7 +160,7 @@ def _restoring_user(database_file: Path, backup: Path, credentials: Credentials 
         # A copy: opening migrates, and the backup itself must stay as it is.
         copy = copy_database(backup, Path(folder) / "backup.sqlite3")
         try:
-            return _administrator(copy, credentials)
+            return _administrator(copy, credentials, RESTORE_ACTION)
         except _Unreadable as unreadable:
             raise CommandError(f"FILE {str(backup)!r} cannot be read ({unreadable}); "
                                "expected a Clinic App backup") from unreadable
@@ -136,7 +170,9 @@ class _Unreadable(Exception):
     """The database to check the restoring user against cannot be opened or read."""
 
 
-def _administrator(database_file: Path, credentials: Credentials | None) -> User:
+def _administrator(database_file: Path, credentials: Credentials | None, action: str) -> User:
+    """The administrator allowed to ``action`` on ``database_file`` (the local user while it
+    has no accounts); ``CommandError`` naming ``--as`` when refused."""
     from sqlalchemy.exc import DBAPIError
 
     from clinic_app.app import build_services
@@ -147,7 +183,7 @@ def _administrator(database_file: Path, credentials: Credentials | None) -> User
     except CommandError as error:
         raise _Unreadable(str(error)) from error
     try:
-        return build_services(database).users.administrator(credentials, RESTORE_ACTION)
+        return build_services(database).users.administrator(credentials, action)
     except DBAPIError as error:
         raise _Unreadable(str(error.orig)) from error
     except PermissionError as error:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from clinic_app.cli.errors import CommandError
+from clinic_app.cli.errors import CHECK_FAILED, CommandError
 
 if TYPE_CHECKING:
     from sqlalchemy.exc import DBAPIError
@@ -84,12 +84,15 @@ def open_source(source: DatabaseSource, *, existing: bool) -> Database:
     from sqlalchemy.exc import DBAPIError
 
     from clinic_app.storage.database import Database, DatabaseUrlError, NoDatabaseError
+    from clinic_app.storage.database_lock import DatabaseInUseError
 
     where = source.describe()
     try:
         return Database.open(source.url, create=not existing)
     except DatabaseUrlError as error:
         raise CommandError(f"{where}: {error}") from error
+    except DatabaseInUseError as error:
+        raise CommandError(str(error), CHECK_FAILED) from error
     except NoDatabaseError as error:
         raise CommandError(
             f"{error}: check {source.options}, or create the database with "

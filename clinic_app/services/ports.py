@@ -10,6 +10,7 @@ from typing import Protocol, Self
 from clinic_app.domain.assessment import Assessment, AssessmentStatus
 from clinic_app.domain.patient import Patient
 from clinic_app.domain.records.audit import AuditAction, AuditEntry, AuditEvent, ChainHead
+from clinic_app.domain.records.login_throttle import LoginFailures
 from clinic_app.domain.records.roles import ClinicianDetails, PermissionDeniedError, User
 from clinic_app.domain.records.signature import Addendum, Signature, Submission
 
@@ -158,6 +159,15 @@ class InstallationProfile(Protocol):
     def set_clinician(self, details: ClinicianDetails) -> None: ...
 
 
+class LoginFailureLog(Protocol):
+    """Failed logins in a row per username, kept in the database so that every process and
+    workstation sees them."""
+
+    def get(self, username: str) -> LoginFailures | None: ...
+    def record_failure(self, username: str, at: datetime) -> LoginFailures: ...
+    def clear(self, username: str) -> None: ...
+
+
 class AddendumRepository(Protocol):
     def add(self, assessment_id: int, text: str, author: User) -> Addendum: ...
     def for_assessment(self, assessment_id: int) -> list[Addendum]:
@@ -192,6 +202,7 @@ class UnitOfWork(Protocol):
     assessments: AssessmentRepository
     users: UserRepository
     profile: InstallationProfile
+    login_failures: LoginFailureLog
     addenda: AddendumRepository
     audit: AuditLog
     changes: ChangeFeed

@@ -4,19 +4,27 @@ Managing accounts needs an administrator who proves it with a password on every 
 (``Credentials``): the service checks the password itself, so no caller can add or
 promote accounts by naming an administrator. Only the installation's very first
 account is added without one, and it must be an administrator.
+
+Failed logins are throttled per typed username (see ``domain.records.login_throttle``):
+while its delay runs, even the right password is refused with the wait. Failures are
+kept in the database, so another process or workstation cannot reset them, and logged
+by username only.
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 
 from clinic_app.domain.records.accounts import (
+    USERNAME_PATTERN,
     check_display_name,
     check_password,
     check_registration_number,
     check_username,
 )
 from clinic_app.domain.records.audit import AuditAction, EntityType
+from clinic_app.domain.records.login_throttle import LoginThrottledError
 from clinic_app.domain.records.roles import (
     ClinicianDetails,
     PermissionDeniedError,
@@ -27,9 +35,17 @@ from clinic_app.domain.records.roles import (
 )
 from clinic_app.services.actors import audit, resolve_actor
 from clinic_app.services.passwords import dummy_hash, hash_password, password_matches
-from clinic_app.services.ports import LoginRequiredError, NotFoundError, UnitOfWorkFactory
+from clinic_app.services.ports import (
+    Clock,
+    LoginRequiredError,
+    NotFoundError,
+    UnitOfWorkFactory,
+    utc_now,
+)
 
 FIRST_ACCOUNT_ROLE = Role.ADMINISTRATOR
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -45,8 +61,9 @@ class AuthenticationError(PermissionDeniedError):
 
 
 class UserService:
-    def __init__(self, unit_of_work: UnitOfWorkFactory) -> None:
+    def __init__(self, unit_of_work: UnitOfWorkFactory, now: Clock = utc_now) -> None:
         self._uow = unit_of_work
+        self._now = now
 
     def login_required(self) -> bool:
         """True when two or more accounts exist: the app must ask who is working."""
@@ -63,13 +80,29 @@ class UserService:
             return resolve_actor(uow, None)
 
     def authenticate(self, username: str, password: str) -> User:
+        """The user ``username`` names, when ``password`` is theirs. ``AuthenticationError``
+        otherwise; ``LoginThrottledError`` (with the wait) during a failed-login delay.
+
+        Unknown usernames are throttled like real ones: the answer must not tell which
+        usernames exist."""
+        key = username.strip().lower()
+        throttled = USERNAME_PATTERN.fullmatch(key) is not None  # others cannot be accounts
         with self._uow() as uow:
-            stored = uow.users.find(username.strip().lower())
-        if stored is None:
-            password_matches(dummy_hash(), password)
+            failures = uow.login_failures.get(key) if throttled else None
+            stored = uow.users.find(key)
+        if failures is not None and (wait := failures.wait_seconds(self._now())) > 0:
+            raise LoginThrottledError(key, wait)
+        matches = password_matches(
+            stored.password_hash if stored else dummy_hash(), password
+        )
+        if stored is None or not matches:
+            if throttled:
+                self._record_failure(key)
             raise AuthenticationError("unknown username or wrong password")
-        if not password_matches(stored.password_hash, password):
-            raise AuthenticationError("unknown username or wrong password")
+        if failures is not None:
+            with self._uow() as uow:
+                uow.login_failures.clear(key)
+                uow.commit()
         return stored.user
 
     def name_local_clinician(self, display_name: str, registration_number: str | None) -> bool:
@@ -164,6 +197,15 @@ class UserService:
             uow.users.set_password_hash(username, password_hash)
             audit(uow, acting, AuditAction.PASSWORD_SET, EntityType.USER, target.user.id)
             uow.commit()
+
+    def _record_failure(self, username: str) -> None:
+        with self._uow() as uow:
+            failures = uow.login_failures.record_failure(username, self._now())
+            uow.commit()
+        log.warning(
+            "failed login for %r (%d in a row); next attempt heard in %d s",
+            username, failures.count, failures.wait_seconds(self._now()),
+        )
 
     def _verified(self, credentials: Credentials | None, action: str) -> User | None:
         """The user the credentials prove; None while no account exists (and none given)."""

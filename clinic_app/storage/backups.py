@@ -15,21 +15,31 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import tempfile
+from collections.abc import Iterable
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from sqlalchemy import create_engine, inspect
+
 from clinic_app.private_files import PRIVATE_FILE_MODE, make_private_folder
-from clinic_app.storage.sqlite_setup import (
-    SIDE_FILE_SUFFIXES,
+from clinic_app.storage.database_lock import DatabaseLock, lock_file
+from clinic_app.storage.guard_triggers import expected_guard_triggers
+from clinic_app.storage.migrator import (
+    HEAD_REVISION,
+    VERSION_TABLE,
+    applied_revisions,
+    upgrade_to_head,
 )
+from clinic_app.storage.rows import Base
+from clinic_app.storage.sqlite_setup import SIDE_FILE_SUFFIXES, configure_sqlite_engine
 
 DAILY_KEPT = 7
 WEEKLY_KEPT = 4
 BACKUP_FOLDER_NAME = "backups"
 SQLITE_HEADER = b"SQLite format 3\x00"
-REQUIRED_TABLES = frozenset({"alembic_version", "patients", "assessments"})
 POSTGRESQL_ADVICE = (
     "this database is on a PostgreSQL server: back it up and restore it with the "
     "server's own tools (pg_dump -Fc / pg_restore) or your provider's snapshots"
@@ -57,12 +67,17 @@ def backup_folder(database_file: Path) -> Path:
 def check_backup_target(database_file: Path, target: Path) -> None:
     """``BackupTargetError`` unless ``target`` can receive a backup of ``database_file``:
     a file path (not a folder) that is neither the live database nor one of its side files
-    (writing there would destroy the very data being backed up)."""
+    (writing there would destroy the very data being backed up), and no symbolic link."""
+    if target.is_symlink():
+        raise BackupTargetError(f"{target} is a symbolic link; choose a regular file path")
     if target.is_dir():
         raise BackupTargetError(
             f"{target} is a folder: give a file name, e.g. {target / 'clinic-backup.sqlite3'}"
         )
-    live = [database_file, *(_side_file(database_file, s) for s in SIDE_FILE_SUFFIXES)]
+    live = [
+        database_file, lock_file(database_file),
+        *(_side_file(database_file, s) for s in SIDE_FILE_SUFFIXES),
+    ]
     if any(_same_file(target, path) for path in live):
         raise BackupTargetError(
             f"{target} is the live database or one of its side files: choose another file"
@@ -118,7 +133,10 @@ def rotate_backups(database_file: Path, today: date) -> RotationResult:
 
 
 def check_backup_file(candidate: Path) -> None:
-    """``BackupError`` unless ``candidate`` is an intact Clinic App SQLite database."""
+    """``BackupError`` unless ``candidate`` is an intact, complete Clinic App SQLite
+    database: every table of the current schema, a schema revision this version knows
+    (an older one is migrated after the restore; a newer one is refused) and every guard
+    trigger its migrations create. The message names what is missing."""
     if not candidate.is_file():
         raise BackupError(f"{candidate} is not a file")
     with candidate.open("rb") as handle:
@@ -127,42 +145,98 @@ def check_backup_file(candidate: Path) -> None:
     try:
         with closing(_connect(candidate, read_only=True)) as connection:
             check = [row[0] for row in connection.execute("PRAGMA integrity_check")]
-            tables = {row[0] for row in connection.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table'"
-            )}
+            objects = connection.execute(
+                "SELECT type, name FROM sqlite_master WHERE type IN ('table', 'trigger')"
+            ).fetchall()
+            tables = {name for kind, name in objects if kind == "table"}
+            revision = (
+                connection.execute(f"SELECT version_num FROM {VERSION_TABLE}").fetchone()
+                if VERSION_TABLE in tables else None
+            )
     except sqlite3.Error as error:
         raise BackupError(f"{candidate} cannot be read as a database: {error}") from error
     if check != ["ok"]:
         raise BackupError(f"{candidate} is damaged: {'; '.join(map(str, check[:5]))}")
-    missing = REQUIRED_TABLES - tables
+    if revision is None:
+        _refuse_incomplete(candidate, _schema_tables() - tables, ())
+        raise BackupError(f"{candidate} has no schema revision ({VERSION_TABLE} is empty)")
+    applied = applied_revisions(revision[0])
+    if applied is None:
+        raise BackupError(
+            f"{candidate} is from a newer version of Clinic App (schema revision "
+            f"{str(revision[0])[:40]!r}): restore it with that version"
+        )
+    triggers = {name for kind, name in objects if kind == "trigger"}
+    missing_triggers = expected_guard_triggers("sqlite", applied) - triggers
+    if revision[0] != HEAD_REVISION:
+        tables = _tables_once_migrated(candidate)
+    _refuse_incomplete(candidate, _schema_tables() - tables, missing_triggers)
+
+
+def _schema_tables() -> set[str]:
+    return {*Base.metadata.tables, VERSION_TABLE}
+
+
+def _refuse_incomplete(
+    candidate: Path, missing_tables: Iterable[str], missing_triggers: Iterable[str]
+) -> None:
+    missing = [
+        f"{what}: {', '.join(sorted(names))}"
+        for what, names in (("tables", set(missing_tables)), ("guard triggers",
+                                                               set(missing_triggers)))
+        if names
+    ]
     if missing:
         raise BackupError(
-            f"{candidate} is not a Clinic App database (missing tables: "
-            f"{', '.join(sorted(missing))})"
+            f"{candidate} is not a complete Clinic App database (missing {'; '.join(missing)})"
         )
+
+
+def _tables_once_migrated(candidate: Path) -> set[str]:
+    """The tables of an older backup brought to this version's schema, in a scratch copy
+    (the backup itself stays as it is)."""
+    with tempfile.TemporaryDirectory(prefix="clinic-app-check-") as folder:
+        copy = copy_database(candidate, Path(folder) / "backup.sqlite3")
+        engine = create_engine(f"sqlite+pysqlite:///{copy}")
+        configure_sqlite_engine(engine)
+        try:
+            upgrade_to_head(engine)
+            with engine.connect() as connection:
+                return set(inspect(connection).get_table_names())
+        except Exception as error:  # Alembic and SQL errors alike: the backup is unusable
+            first_line = (str(error).strip().splitlines() or [type(error).__name__])[0]
+            raise BackupError(
+                f"{candidate} cannot be brought to this version's schema ({first_line})"
+            ) from error
+        finally:
+            engine.dispose()
 
 
 def restore_database(backup: Path, database_file: Path, now: datetime) -> Path | None:
     """Replace the database with ``backup``; returns the safety copy of the database as
     it was, kept in the backups folder (None when there was no database).
 
-    The backup is copied beside the database and renamed over it, so this works even
-    when the old file is too damaged to be written through SQLite, and a failure half-way
-    leaves the old file in place. The app must not be running."""
+    ``DatabaseInUseError`` (nothing changed) while any process, this one included, has
+    the database open: the exclusive lock is held from the safety copy to the replacement,
+    so no save can land in the file being replaced. The backup is copied beside the
+    database and renamed over it, so this works even when the old file is too damaged to
+    be written through SQLite, and a failure half-way leaves the old file in place."""
     check_backup_file(backup)
-    stamp = now.strftime("%Y%m%dT%H%M%S")
-    safety: Path | None = (
-        backup_folder(database_file) / f"{database_file.stem}-before-restore-{stamp}.sqlite3"
-    )
-    if not database_file.exists():
-        safety = None
-    else:
-        _keep_safety_copy(database_file, safety)
-    staged = copy_database(backup, _side_file(database_file, ".restoring"))
-    # The old -wal would be replayed into the restored file: it is in the safety copy.
-    for suffix in SIDE_FILE_SUFFIXES:
-        _side_file(database_file, suffix).unlink(missing_ok=True)
-    os.replace(staged, database_file)
+    make_private_folder(database_file.parent)
+    with DatabaseLock.exclusive(database_file):
+        stamp = now.strftime("%Y%m%dT%H%M%S")
+        safety: Path | None = (
+            backup_folder(database_file) / f"{database_file.stem}-before-restore-{stamp}.sqlite3"
+        )
+        if not database_file.exists():
+            safety = None
+        else:
+            _keep_safety_copy(database_file, safety)
+        staged = copy_database(backup, _side_file(database_file, ".restoring"))
+        # The old -wal would be replayed into the restored file: it is in the safety copy.
+        for suffix in SIDE_FILE_SUFFIXES:
+            _side_file(database_file, suffix).unlink(missing_ok=True)
+        os.replace(staged, database_file)
     return safety
 
 
@@ -216,4 +290,5 @@ def _connect(path: Path, read_only: bool = False) -> sqlite3.Connection:
 
 
 def _create_private(path: Path) -> None:
-    os.close(os.open(path, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, PRIVATE_FILE_MODE))
+    flags = os.O_CREAT | os.O_WRONLY | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
+    os.close(os.open(path, flags, PRIVATE_FILE_MODE))

@@ -11,6 +11,7 @@ from sqlalchemy.pool import StaticPool
 
 from clinic_app.private_files import make_private_folder
 from clinic_app.storage.data_folder import default_database_file
+from clinic_app.storage.database_lock import DatabaseLock
 from clinic_app.storage.migrator import current_revision, upgrade_to_head
 from clinic_app.storage.sqlite_setup import (
     configure_sqlite_engine,
@@ -34,11 +35,15 @@ class NoDatabaseError(LookupError):
 
 
 class Database:
-    """A migrated database. ``unit_of_work`` is the services' ``UnitOfWorkFactory``."""
+    """A migrated database. ``unit_of_work`` is the services' ``UnitOfWorkFactory``.
 
-    def __init__(self, engine: Engine) -> None:
+    A SQLite file is held with a shared ``DatabaseLock`` until ``close``, so that a restore
+    refuses while it is open (see ``clinic_app.storage.database_lock``)."""
+
+    def __init__(self, engine: Engine, lock: DatabaseLock | None = None) -> None:
         self._engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._lock = lock
 
     @classmethod
     def open(cls, url: str | None = None, *, create: bool = True) -> Database:
@@ -48,14 +53,21 @@ class Database:
         ``postgresql+psycopg://user:password@host/dbname``. With ``create=False`` only an
         existing Clinic App database is opened (``NoDatabaseError`` otherwise), so that a
         mistyped path is reported instead of answered from a new, empty database.
+        ``DatabaseInUseError`` when a restore of the file does not finish within seconds.
         """
         resolved = parse_database_url(url)
         database_file = _sqlite_file(resolved)
+        lock: DatabaseLock | None = None
         if database_file is not None:
             if not create and not _holds_data(database_file):
                 raise NoDatabaseError(f"no database at {database_file}")
             make_private_folder(database_file.parent)
-            ensure_private_file(database_file)
+            lock = DatabaseLock.shared(database_file)  # before SQLite touches the file
+            try:
+                ensure_private_file(database_file)
+            except BaseException:
+                lock.release()
+                raise
         engine = _create_engine(resolved)
         try:
             if not create and current_revision(engine) is None:
@@ -66,10 +78,12 @@ class Database:
             upgrade_to_head(engine)
         except BaseException:
             engine.dispose()
+            if lock is not None:
+                lock.release()
             raise
         if database_file is not None:
             ensure_private_file(database_file)  # tighten -wal/-shm created meanwhile
-        return cls(engine)
+        return cls(engine, lock)
 
     def unit_of_work(self) -> SqlAlchemyUnitOfWork:
         return SqlAlchemyUnitOfWork(self._sessions)
@@ -97,6 +111,9 @@ class Database:
 
     def close(self) -> None:
         self._engine.dispose()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
 
 def parse_database_url(url: str | None) -> URL:

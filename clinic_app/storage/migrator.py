@@ -44,6 +44,17 @@ def head_revision() -> str:
     return head
 
 
+def applied_revisions(revision: str) -> frozenset[str] | None:
+    """``revision`` and every migration before it; None when this version does not know
+    ``revision`` (a database from a newer version)."""
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory.from_config(alembic_config())
+    if revision not in {script.revision for script in scripts.walk_revisions()}:
+        return None  # checked first: Alembic would also accept a prefix of a revision
+    return frozenset(script.revision for script in scripts.iterate_revisions(revision, "base"))
+
+
 def upgrade_to_head(engine: Engine) -> None:
     """Apply every pending migration in one transaction (a no-op when already at head)."""
     if current_revision(engine) == HEAD_REVISION:

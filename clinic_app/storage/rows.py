@@ -122,6 +122,16 @@ class LocalClinicianRow(Base):
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
+class LoginFailureRow(Base):
+    """Failed logins in a row per typed username (migration 0006); removed on success."""
+
+    __tablename__ = "login_failures"
+
+    username: Mapped[str] = mapped_column(String(40), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer)
+    last_failure_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
 class AddendumRow(Base):
     """Append-only (database triggers refuse UPDATE and DELETE)."""
 

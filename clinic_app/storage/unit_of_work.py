@@ -11,6 +11,7 @@ from clinic_app.storage.assessment_repository import SqlAlchemyAssessmentReposit
 from clinic_app.storage.audit_log import SqlAlchemyAuditLog
 from clinic_app.storage.change_feed import SqlAlchemyChangeFeed
 from clinic_app.storage.installation_profile import SqlAlchemyInstallationProfile
+from clinic_app.storage.login_failure_log import SqlAlchemyLoginFailureLog
 from clinic_app.storage.patient_repository import SqlAlchemyPatientRepository
 from clinic_app.storage.user_repository import SqlAlchemyUserRepository
 
@@ -20,6 +21,7 @@ class SqlAlchemyUnitOfWork:
     assessments: SqlAlchemyAssessmentRepository
     users: SqlAlchemyUserRepository
     profile: SqlAlchemyInstallationProfile
+    login_failures: SqlAlchemyLoginFailureLog
     addenda: SqlAlchemyAddendumRepository
     audit: SqlAlchemyAuditLog
     changes: SqlAlchemyChangeFeed
@@ -34,6 +36,7 @@ class SqlAlchemyUnitOfWork:
         self.assessments = SqlAlchemyAssessmentRepository(self._session)
         self.users = SqlAlchemyUserRepository(self._session)
         self.profile = SqlAlchemyInstallationProfile(self._session)
+        self.login_failures = SqlAlchemyLoginFailureLog(self._session)
         self.addenda = SqlAlchemyAddendumRepository(self._session)
         self.audit = SqlAlchemyAuditLog(self._session)
         self.changes = SqlAlchemyChangeFeed(self._session)

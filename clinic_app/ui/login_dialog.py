@@ -1,7 +1,8 @@
 """Asks who is working when several people share the database.
 
 A failed login never says whether the username or the password was wrong (that would
-tell a stranger which usernames exist); the password is cleared for the next try.
+tell a stranger which usernames exist); the password is cleared for the next try. After
+repeated failures the service makes the account wait, and the dialog says how long.
 """
 
 from __future__ import annotations
@@ -83,6 +84,7 @@ class LoginDialog(QDialog):
 
     def try_log_in(self) -> None:
         """Accept with the authenticated user, or stay open and say the login was refused."""
+        from clinic_app.domain.records.login_throttle import LoginThrottledError
         from clinic_app.services.users import AuthenticationError
 
         username, password = self.username_edit.text().strip(), self.password_edit.text()
@@ -92,6 +94,9 @@ class LoginDialog(QDialog):
             return
         try:
             self.user = self._users.authenticate(username, password)
+        except LoginThrottledError as throttled:  # "too many failed attempts ...: try again"
+            self._refuse(str(throttled), self.password_edit)
+            return
         except AuthenticationError:
             log.info("a login was refused")
             self._refuse(REFUSED_MESSAGE, self.password_edit)

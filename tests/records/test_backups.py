@@ -115,7 +115,23 @@ def test_restore_with_accounts_is_done_and_logged_by_an_administrator(
     finally:
         database.close()
     copy = tmp_path / "copy.sqlite3"
-    assert main(["--database", url(database_file), "backup", "--to", str(copy)]) == 0
+    backing_up = ["--database", url(database_file), "backup", "--to", str(copy)]
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    assert main(backing_up) == 2
+    assert capsys.readouterr().err == (
+        "backup: --as is missing: this database has user accounts: an administrator's "
+        "username and password are needed to back up the database\n"
+    )
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{PASSWORD}\n"))
+    assert main([*backing_up, "--as", "sam"]) == 2
+    assert "sam (supervisor) may not back up the database" in capsys.readouterr().err
+    monkeypatch.setattr("sys.stdin", io.StringIO("wrong\n"))
+    assert main([*backing_up, "--as", "admin"]) == 2
+    assert "unknown username or wrong password" in capsys.readouterr().err
+    assert not copy.exists()
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{PASSWORD}\n"))
+    assert main([*backing_up, "--as", "admin"]) == 0
+    assert copy.is_file()
     arguments = ["--database", url(database_file), "restore", str(copy), "--yes"]
 
     monkeypatch.setattr("sys.stdin", io.StringIO(""))
@@ -216,7 +232,9 @@ def test_restore_refuses_a_file_that_is_not_a_clinic_database(
     assert main(["--database", url(database_file), "restore", str(text_file), "--yes"]) == 2
     assert "not a SQLite database" in capsys.readouterr().err
     assert main(["--database", url(database_file), "restore", str(other), "--yes"]) == 2
-    assert "not a Clinic App database" in capsys.readouterr().err
+    assert "is not a complete Clinic App database (missing tables: addenda, alembic_version" in (
+        capsys.readouterr().err
+    )
     assert main(["--database", url(database_file), "restore", str(database_file), "--yes"]) == 2
     assert "is the database itself" in capsys.readouterr().err
     assert dump(database_file) == before

@@ -123,6 +123,17 @@ def test_a_wrong_password_is_refused_without_saying_which_part_was_wrong(qtbot, 
     assert dialog.user == users["cleo"]
 
 
+def test_repeated_wrong_passwords_make_the_account_wait(qtbot, services):
+    dialog = login_dialog(qtbot, services)
+    for _ in range(4):  # three typos cost nothing; the fourth makes cleo wait 1 s
+        log_in_by_keyboard(qtbot, dialog, "cleo", "not the password")
+        assert dialog.message_label.text() == REFUSED_MESSAGE
+        dialog.username_edit.setFocus()
+    log_in_by_keyboard(qtbot, dialog, "cleo", PASSWORD)  # right, but during the delay
+    assert dialog.user is None and dialog.isVisible()
+    assert dialog.message_label.text() == "too many failed attempts for cleo: try again in 1 s"
+
+
 def test_an_empty_field_asks_for_both(qtbot, services):
     dialog = login_dialog(qtbot, services)
     qtbot.keyClick(dialog.username_edit, Qt.Key.Key_Return)

@@ -5,7 +5,7 @@ The welcome dialog's name and registration number now live here, so the GUI, the
 command line and every workstation sign with the same name.
 
 Revision ID: 0007_local_clinician
-Revises: 0004_signed_insert_guard
+Revises: 0006_login_throttle
 Create Date: 2026-12-06
 """
 
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0007_local_clinician"
-down_revision: str | None = "0004_signed_insert_guard"
+down_revision: str | None = "0006_login_throttle"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
