@@ -7,16 +7,31 @@ the validator and the JSON Schema all read the same facts.
 
 from __future__ import annotations
 
+import json
 import types
 from enum import StrEnum
 from functools import cache
 from typing import Any, Generic, TypeVar, Union, get_args, get_origin
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializationInfo,
+    SerializerFunctionWrapHandler,
+    ValidationInfo,
+    field_validator,
+    model_serializer,
+)
 
 
 class DomainModel(BaseModel):
-    """Strict document model: unknown keys are errors, assignments are validated."""
+    """Strict document model: unknown keys are errors, assignments are validated.
+
+    In JSON (storage, case files and the canonical content that signing hashes) a set is
+    written as a list sorted by each member's JSON text: a set's own iteration order
+    changes with ``PYTHONHASHSEED``, so it must never reach the bytes.
+    """
 
     # defer_build: a model's validator is built on first use, not at import (start-up time).
     model_config = ConfigDict(
@@ -32,6 +47,23 @@ class DomainModel(BaseModel):
         ):
             raise ValueError("a yes/no value is not allowed here")
         return value
+
+    @model_serializer(mode="wrap")
+    def _sets_in_a_defined_order(
+        self, handler: SerializerFunctionWrapHandler, info: SerializationInfo
+    ) -> Any:
+        dumped = handler(self)
+        if info.mode_is_json() and isinstance(dumped, dict):
+            for name, value in dumped.items():
+                if isinstance(value, list) and isinstance(
+                    getattr(self, name, None), set | frozenset
+                ):
+                    dumped[name] = sorted(value, key=_json_text)
+        return dumped
+
+
+def _json_text(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False)
 
 
 def finding(

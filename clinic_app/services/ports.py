@@ -12,6 +12,7 @@ from clinic_app.domain.patient import Patient
 from clinic_app.domain.records.audit import AuditAction, AuditEntry, AuditEvent, ChainHead
 from clinic_app.domain.records.roles import PermissionDeniedError, User
 from clinic_app.domain.records.signature import Addendum, Signature, Submission
+from clinic_app.domain.records.verification import AuditKeyState, SignedNoteFacts
 
 
 class NotFoundError(LookupError):
@@ -71,6 +72,9 @@ class AssessmentRecord:
     updated_at: datetime
     signature: Signature | None = None
     submission: Submission | None = None
+    # The patient as they stood at signing (part of the content hash); print this, not
+    # the current patient, on a signed note. None for drafts and notes signed before 0005.
+    signed_patient: Patient | None = None
 
 
 @dataclass(frozen=True)
@@ -121,9 +125,10 @@ class AssessmentRepository(Protocol):
         ...
     def mark_signed(
         self, assessment_id: int, assessment: Assessment, expected_version: int,
-        signature: Signature, from_status: AssessmentStatus,
+        signature: Signature, from_status: AssessmentStatus, patient: Patient,
     ) -> AssessmentRecord:
-        """``from_status`` -> signed, storing the signature; same guards as ``save``."""
+        """``from_status`` -> signed, storing the signature and the patient snapshot; same
+        guards as ``save``."""
         ...
     def return_to_draft(self, assessment_id: int, expected_version: int) -> AssessmentRecord:
         """Awaiting co-signature -> draft (a supervisor sends a student's note back)."""
@@ -139,6 +144,9 @@ class AssessmentRepository(Protocol):
         kept_by: str,
     ) -> None: ...
     def kept_versions(self, assessment_id: int) -> list[KeptVersion]: ...
+    def signed_facts(self) -> Iterator[SignedNoteFacts]:
+        """Every row that is signed or has a content hash, as stored, by id."""
+        ...
 
 
 class UserRepository(Protocol):
@@ -153,6 +161,9 @@ class AddendumRepository(Protocol):
     def add(self, assessment_id: int, text: str, author: User) -> Addendum: ...
     def for_assessment(self, assessment_id: int) -> list[Addendum]:
         """Oldest first."""
+        ...
+    def every(self) -> Iterator[Addendum]:
+        """Every addendum, by id."""
         ...
 
 
@@ -170,6 +181,12 @@ class AuditLog(Protocol):
         """One entity's entries in sequence order."""
         ...
     def head(self) -> ChainHead: ...
+    def key_state(self) -> AuditKeyState:
+        """The audit key (if its file is there), the database's key record and the witness."""
+        ...
+    def missing_guard_triggers(self) -> list[str]:
+        """Names of guard triggers that are missing or disabled."""
+        ...
 
 
 class ChangeFeed(Protocol):

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS_FOLDER = Path(__file__).with_name("migrations")
-HEAD_REVISION = "0004_signed_insert_guard"
+HEAD_REVISION = "0005_tamper_evidence"
 VERSION_TABLE = "alembic_version"
 
 
