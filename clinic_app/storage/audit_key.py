@@ -6,8 +6,9 @@ that is set: for PostgreSQL every workstation of the clinic needs a copy of the 
 file; for a database elsewhere the key still comes from one of these two places, so
 a copy of the database (a backup being checked, a restore) finds the same key.
 
-The witness (``audit-head-CHAIN.json``) holds the newest entry's sequence and hash this workstation committed, so a log rewound to an earlier,
-internally consistent state is caught by ``audit verify``.
+The witness (``audit-head-CHAIN.json``) holds the newest entry's sequence and hash this
+workstation committed, so a log rewound to an earlier, internally consistent state is
+caught by ``audit verify``.
 """
 
 from __future__ import annotations
