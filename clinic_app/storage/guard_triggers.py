@@ -155,17 +155,17 @@ def restore_guard_triggers(connection: Connection) -> list[str]:
         return []
     if connection.dialect.name == "sqlite":
         for name in missing:
-            connection.exec_driver_sql(SQLITE_TRIGGERS[name])
+            connection.execute(text(SQLITE_TRIGGERS[name]))
         return missing
     for function in POSTGRESQL_FUNCTIONS:
-        connection.exec_driver_sql(function)
+        connection.execute(text(function))
     existing = _pg_triggers(connection)
     for name in missing:
         table, statement = POSTGRESQL_TRIGGERS[name]
         if name in existing:
-            connection.exec_driver_sql(f"ALTER TABLE {table} ENABLE TRIGGER {name}")
+            connection.execute(text(f"ALTER TABLE {table} ENABLE TRIGGER {name}"))
         else:
-            connection.exec_driver_sql(statement)
+            connection.execute(text(statement))
     return missing
 
 
