@@ -1,4 +1,5 @@
-"""``audit verify``: the audit trail's hash chain and the signed notes' content hashes."""
+"""``audit verify``: the keyed audit chain, its head and witness, every signed note and
+addendum against its entry, and the guard triggers."""
 
 from __future__ import annotations
 
@@ -13,32 +14,26 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     actions = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
     verify = actions.add_parser(
         "verify",
-        help="check the audit trail's hash chain and every signed note's content hash: "
-        "exit 1 naming any edited or removed entry and any note changed after signing",
+        help="check the keyed audit chain, every signed note and addendum against it, and "
+        "the guard triggers: one line per problem and exit 1, or a summary and exit 0",
     )
     verify.set_defaults(handler=_verify)
 
 
 def _verify(args: argparse.Namespace) -> int:
     from clinic_app.app import build_services
-    from clinic_app.storage.integrity import verify_signed_content
 
-    database = open_database(args, existing=True)
+    # A missing or wrong key is reported below rather than refused at opening.
+    database = open_database(args, existing=True, audit_key_required=False)
     try:
-        trail = build_services(database).audit.verify()
-        signed = verify_signed_content(database.engine)
+        verification = build_services(database).audit.verify()
     finally:
         database.close()
-    for problem in (*trail.problems, *signed.problems):
+    for problem in verification.problems:
         print(f"audit verify: {problem}", file=sys.stderr)
-    if trail.intact:
-        print(f"audit trail intact: {trail.entries} entries verified")
-    else:
-        print(f"audit trail NOT intact: {len(trail.problems)} problem(s) in "
-              f"{trail.entries} entries", file=sys.stderr)
-    if signed.intact:
-        print(f"signed notes intact: {signed.checked} content hashes verified")
-    else:
-        print(f"signed notes NOT intact: {len(signed.problems)} of {signed.checked} do not "
-              "match their content hash", file=sys.stderr)
-    return 0 if trail.intact and signed.intact else 1
+    if not verification.intact:
+        print(f"audit verify: NOT intact: {len(verification.problems)} problem(s)",
+              file=sys.stderr)
+        return 1
+    print(f"audit verify: intact: {verification.summary()}")
+    return 0

@@ -1,4 +1,4 @@
-"""Database maintenance: ``db upgrade`` applies the migrations."""
+"""Database maintenance: ``db upgrade`` applies the migrations and restores guard triggers."""
 
 from __future__ import annotations
 
@@ -8,7 +8,10 @@ import argparse
 def register(subparsers: argparse._SubParsersAction) -> None:
     db = subparsers.add_parser("db", help="database maintenance")
     actions = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
-    upgrade = actions.add_parser("upgrade", help="apply the schema migrations")
+    upgrade = actions.add_parser(
+        "upgrade",
+        help="apply the schema migrations and re-create any missing guard trigger",
+    )
     upgrade.set_defaults(handler=_upgrade)
 
 
@@ -17,7 +20,10 @@ def _upgrade(args: argparse.Namespace) -> int:
 
     database = open_database(args, existing=False)
     try:
+        restored = database.restore_guard_triggers()
         print(f"database at {database.display_url} is at schema revision {database.revision()}")
+        for name in restored:
+            print(f"guard trigger {name} was missing: re-created")
     finally:
         database.close()
     return 0

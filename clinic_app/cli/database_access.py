@@ -73,22 +73,32 @@ def database_source(args: argparse.Namespace) -> DatabaseSource:
     return DatabaseSource(DATABASE_URL_VARIABLE, resolve_database_url(None))
 
 
-def open_database(args: argparse.Namespace, *, existing: bool) -> Database:
+def open_database(
+    args: argparse.Namespace, *, existing: bool, audit_key_required: bool = True
+) -> Database:
     """The command's database, migrated. ``existing``: never create one (read-only and
-    maintenance commands must not answer from a new, empty database at a mistyped path)."""
+    maintenance commands must not answer from a new, empty database at a mistyped path).
+    ``audit_key_required=False``: open without the audit key (``audit verify`` reports it)."""
     source = database_source(args)
-    return open_source(source, existing=existing)
+    return open_source(source, existing=existing, audit_key_required=audit_key_required)
 
 
-def open_source(source: DatabaseSource, *, existing: bool) -> Database:
+def open_source(
+    source: DatabaseSource, *, existing: bool, audit_key_required: bool = True
+) -> Database:
     from sqlalchemy.exc import DBAPIError
 
+    from clinic_app.storage.audit_key import AuditKeyError
     from clinic_app.storage.database import Database, DatabaseUrlError, NoDatabaseError
     from clinic_app.storage.database_lock import DatabaseInUseError
 
     where = source.describe()
     try:
-        return Database.open(source.url, create=not existing)
+        return Database.open(
+            source.url, create=not existing, audit_key_required=audit_key_required
+        )
+    except AuditKeyError as error:
+        raise CommandError(f"{where}: {error}") from error
     except DatabaseUrlError as error:
         raise CommandError(f"{where}: {error}") from error
     except DatabaseInUseError as error:

@@ -7,13 +7,23 @@ the validator and the JSON Schema all read the same facts.
 
 from __future__ import annotations
 
+import json
 import types
 from datetime import date, datetime
 from enum import StrEnum
 from functools import cache
 from typing import Annotated, Any, ClassVar, Generic, Literal, TypeVar, Union, get_args, get_origin
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializationInfo,
+    SerializerFunctionWrapHandler,
+    ValidationInfo,
+    field_validator,
+    model_serializer,
+)
 from pydantic_core import PydanticCustomError
 
 from clinic_app.domain.control_characters import control_character_problem
@@ -25,6 +35,10 @@ class DomainModel(BaseModel):
     A value must come as the JSON type its field declares (pydantic's lax mode would
     read "35" as 35 and true as 1), text holds no control characters, and fields
     named in ``one_line_fields`` (names, identifiers) hold no line breaks or tabs.
+
+    In JSON (storage, case files and the canonical content that signing hashes) a set is
+    written as a list sorted by each member's JSON text: a set's own iteration order
+    changes with ``PYTHONHASHSEED``, so it must never reach the bytes.
     """
 
     # defer_build: a model's validator is built on first use, not at import (start-up time).
@@ -56,6 +70,23 @@ class DomainModel(BaseModel):
         if not _accepts(annotation, kind):
             raise ValueError(f"{_KIND_WORDS[kind]} is not allowed here")
         return value
+
+    @model_serializer(mode="wrap")
+    def _sets_in_a_defined_order(
+        self, handler: SerializerFunctionWrapHandler, info: SerializationInfo
+    ) -> Any:
+        dumped = handler(self)
+        if info.mode_is_json() and isinstance(dumped, dict):
+            for name, value in dumped.items():
+                if isinstance(value, list) and isinstance(
+                    getattr(self, name, None), set | frozenset
+                ):
+                    dumped[name] = sorted(value, key=_json_text)
+        return dumped
+
+
+def _json_text(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False)
 
 
 _KIND_WORDS = {"bool": "a yes/no value", "number": "a number", "text": "text"}

@@ -49,6 +49,6 @@ def resolve_editor(uow: UnitOfWork, actor: User | None, action: str) -> User:
 
 def audit(
     uow: UnitOfWork, actor: User, action: AuditAction, entity_type: EntityType,
-    entity_id: int | None,
+    entity_id: int | None, detail: str | None = None,
 ) -> None:
-    uow.audit.append(AuditEvent(actor.username, action, entity_type, entity_id))
+    uow.audit.append(AuditEvent(actor.username, action, entity_type, entity_id, detail))

@@ -2,40 +2,42 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from clinic_app.domain.records.audit import (
     AuditAction,
     AuditEntry,
     AuditEvent,
+    ChainHead,
     EntityType,
-    verify_chain,
 )
 from clinic_app.domain.records.roles import User
+from clinic_app.domain.records.verification import RecordVerifier, Verification
 from clinic_app.services.actors import audit, resolve_actor
 from clinic_app.services.ports import UnitOfWorkFactory
-
-
-@dataclass(frozen=True)
-class AuditVerification:
-    entries: int
-    problems: tuple[str, ...]
-
-    @property
-    def intact(self) -> bool:
-        return not self.problems
 
 
 class AuditService:
     def __init__(self, unit_of_work: UnitOfWorkFactory) -> None:
         self._uow = unit_of_work
 
-    def verify(self) -> AuditVerification:
-        """Recompute every entry's hash and link; name each edited or removed entry."""
+    def verify(self) -> Verification:
+        """Everything ``domain.records.verification`` checks, read in one transaction:
+        the keyed chain, its head and witness, every signed note and addendum against its
+        entry, and the guard triggers. Each problem names the entry, note or addendum."""
+        with self._uow() as uow:
+            verifier = RecordVerifier(
+                uow.audit.key_state(), uow.audit.head(), uow.audit.missing_guard_triggers()
+            )
+            verifier.check_entries(uow.audit.entries())
+            verifier.check_signed_notes(uow.assessments.signed_facts())
+            verifier.check_addenda(uow.addenda.every())
+        return verifier.finish()
+
+    def chain_head(self) -> ChainHead:
+        """The newest entry's sequence and hash, as printed on a signed PDF: a witness
+        outside the database that the log later can be compared with."""
         with self._uow() as uow:
             head = uow.audit.head()
-            entries = list(uow.audit.entries())
-        return AuditVerification(len(entries), tuple(verify_chain(entries, head)))
+        return ChainHead(head.sequence, head.last_hash)
 
     def entries_for(self, entity_type: EntityType, entity_id: int) -> list[AuditEntry]:
         """The entity's entries, oldest first."""

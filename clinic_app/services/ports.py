@@ -13,6 +13,7 @@ from clinic_app.domain.records.audit import AuditAction, AuditEntry, AuditEvent,
 from clinic_app.domain.records.login_throttle import LoginFailures
 from clinic_app.domain.records.roles import ClinicianDetails, PermissionDeniedError, User
 from clinic_app.domain.records.signature import Addendum, Signature, Submission
+from clinic_app.domain.records.verification import AuditKeyState, SignedNoteFacts
 
 
 class NotFoundError(LookupError):
@@ -72,7 +73,9 @@ class AssessmentRecord:
     updated_at: datetime
     signature: Signature | None = None
     submission: Submission | None = None
-    signed_patient: Patient | None = None  # the identity on the note, as it was signed
+    # The patient as they stood at signing (part of the content hash); print this, not
+    # the current patient, on a signed note. None for drafts and notes signed before 0005.
+    signed_patient: Patient | None = None
 
 
 @dataclass(frozen=True)
@@ -123,9 +126,10 @@ class AssessmentRepository(Protocol):
         ...
     def mark_signed(
         self, assessment_id: int, assessment: Assessment, expected_version: int,
-        signature: Signature, from_status: AssessmentStatus,
+        signature: Signature, from_status: AssessmentStatus, patient: Patient,
     ) -> AssessmentRecord:
-        """``from_status`` -> signed, storing the signature; same guards as ``save``."""
+        """``from_status`` -> signed, storing the signature and the patient snapshot; same
+        guards as ``save``."""
         ...
     def return_to_draft(self, assessment_id: int, expected_version: int) -> AssessmentRecord:
         """Awaiting co-signature -> draft (a supervisor sends a student's note back)."""
@@ -141,6 +145,9 @@ class AssessmentRepository(Protocol):
         kept_by: str,
     ) -> None: ...
     def kept_versions(self, assessment_id: int) -> list[KeptVersion]: ...
+    def signed_facts(self) -> Iterator[SignedNoteFacts]:
+        """Every row that is signed or has a content hash, as stored, by id."""
+        ...
 
 
 class UserRepository(Protocol):
@@ -173,6 +180,9 @@ class AddendumRepository(Protocol):
     def for_assessment(self, assessment_id: int) -> list[Addendum]:
         """Oldest first."""
         ...
+    def every(self) -> Iterator[Addendum]:
+        """Every addendum, by id."""
+        ...
 
 
 class AuditLog(Protocol):
@@ -189,6 +199,12 @@ class AuditLog(Protocol):
         """One entity's entries in sequence order."""
         ...
     def head(self) -> ChainHead: ...
+    def key_state(self) -> AuditKeyState:
+        """The audit key (if its file is there), the database's key record and the witness."""
+        ...
+    def missing_guard_triggers(self) -> list[str]:
+        """Names of guard triggers that are missing or disabled."""
+        ...
 
 
 class ChangeFeed(Protocol):

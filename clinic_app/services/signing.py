@@ -1,10 +1,13 @@
 """Signing, co-signing and addenda: how a note becomes final and how it is corrected.
 
 * A clinician or supervisor signs a draft: it becomes read-only (services and
-  database triggers), with the SHA-256 of its canonical content, the signer and time.
+  database triggers), with the SHA-256 of its canonical content (which includes a
+  snapshot of the patient), the signer and time; the signing audit entry carries the
+  content hash and signer, so verify can tie the note to its keyed entry.
 * A student cannot sign: ``submit_for_co_signature`` makes the draft read-only and
   "awaiting co-signature"; a supervisor then ``co_sign``s it (or returns it).
-* A signed note is corrected by addenda only, which are append-only.
+* A signed note is corrected by addenda only, which are append-only; each addendum's
+  audit entry carries its id and a digest of its text, author and time.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from clinic_app.domain.assessment import AssessmentStatus
 from clinic_app.domain.decision import stamp_rule_set_version
 from clinic_app.domain.records.audit import AuditAction, EntityType
 from clinic_app.domain.records.canonical import content_hash
+from clinic_app.domain.records.keyed import addendum_detail, signing_detail
 from clinic_app.domain.records.roles import (
     PermissionDeniedError,
     User,
@@ -117,7 +121,8 @@ class SigningService:
                     f"({current.assessment.status.label.lower()}): addenda are for signed notes"
                 )
             addendum = uow.addenda.add(assessment_id, cleaned, acting)
-            audit(uow, acting, AuditAction.ADDENDUM, EntityType.ASSESSMENT, assessment_id)
+            audit(uow, acting, AuditAction.ADDENDUM, EntityType.ASSESSMENT, assessment_id,
+                  addendum_detail(addendum))
             uow.commit()
             return addendum
 
@@ -148,8 +153,9 @@ class SigningService:
         submission = current.submission if co_signing else None
         submitted_by = submission.submitted_by if submission else None
         document = stamp_rule_set_version(current.assessment)  # what the signer saw
+        patient = uow.patients.get(current.patient_id).patient  # as the note shows them now
         digest = content_hash(
-            document, current.patient_id, signer.username, signed_at, submitted_by
+            document, current.patient_id, patient, signer.username, signed_at, submitted_by
         )
         signature = Signature(
             signed_by=signer.username, signer_name=signer.signature_name, signed_at=signed_at,
@@ -157,10 +163,11 @@ class SigningService:
             submitter_name=submission.submitter_name if submission else None,
         )
         record = uow.assessments.mark_signed(
-            current.id, document, current.version, signature, from_status
+            current.id, document, current.version, signature, from_status, patient
         )
         action = AuditAction.CO_SIGNED if co_signing else AuditAction.SIGNED
-        audit(uow, signer, action, EntityType.ASSESSMENT, current.id)
+        audit(uow, signer, action, EntityType.ASSESSMENT, current.id,
+              signing_detail(digest, signer.username))
         return record
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -9,6 +11,8 @@ from clinic_app.domain.records.roles import User
 from clinic_app.domain.records.signature import Addendum
 from clinic_app.storage.clock import utc_now
 from clinic_app.storage.rows import AddendumRow
+
+_READ_BATCH = 500
 
 
 class SqlAlchemyAddendumRepository:
@@ -30,6 +34,21 @@ class SqlAlchemyAddendumRepository:
             .order_by(AddendumRow.created_at, AddendumRow.id)
         )
         return [_addendum(row) for row in rows]
+
+    def every(self) -> Iterator[Addendum]:
+        """All addenda by id, read in batches (for ``audit verify``)."""
+        after = 0
+        while True:
+            rows = list(self._session.execute(
+                select(
+                    AddendumRow.id, AddendumRow.assessment_id, AddendumRow.text,
+                    AddendumRow.author, AddendumRow.author_name, AddendumRow.created_at,
+                ).where(AddendumRow.id > after).order_by(AddendumRow.id).limit(_READ_BATCH)
+            ))
+            yield from (Addendum(**row._asdict()) for row in rows)
+            if len(rows) < _READ_BATCH:
+                return
+            after = rows[-1].id
 
 
 def _addendum(row: AddendumRow) -> Addendum:

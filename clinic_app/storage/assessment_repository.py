@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from clinic_app.domain.assessment import Assessment, AssessmentStatus
+from clinic_app.domain.patient import Patient
 from clinic_app.domain.records.roles import User
 from clinic_app.domain.records.signature import Signature, Submission
+from clinic_app.domain.records.verification import SignedNoteFacts
 from clinic_app.services.ports import (
     AssessmentRecord,
     AssessmentSummary,
@@ -22,6 +25,8 @@ from clinic_app.storage.clock import utc_now
 from clinic_app.storage.rows import AssessmentRow, AssessmentVersionRow, PatientRow
 
 DRAFT = AssessmentStatus.DRAFT.value
+SIGNED = AssessmentStatus.SIGNED.value
+_READ_BATCH = 500
 
 FIRST_VERSION = 1
 
@@ -54,6 +59,7 @@ class SqlAlchemyAssessmentRepository:
             row.id, row.patient_id, row.version,
             Assessment.model_validate_json(row.document), row.updated_at, _signature(row),
             _submission(row.submitted_by, row.submitter_name),
+            Patient.model_validate_json(row.signed_patient) if row.signed_patient else None,
         )
 
     def for_patient(self, patient_id: int) -> list[AssessmentSummary]:
@@ -90,10 +96,11 @@ class SqlAlchemyAssessmentRepository:
 
     def mark_signed(
         self, assessment_id: int, assessment: Assessment, expected_version: int,
-        signature: Signature, from_status: AssessmentStatus,
+        signature: Signature, from_status: AssessmentStatus, patient: Patient,
     ) -> AssessmentRecord:
         signed = assessment.model_copy(update={"status": AssessmentStatus.SIGNED})
         columns = _document_columns(signed) | {
+            "signed_patient": patient.model_dump_json(exclude_none=True),
             "signed_by": signature.signed_by, "signer_name": signature.signer_name,
             "signed_at": signature.signed_at, "content_hash": signature.content_hash,
             "submitted_by": signature.submitted_by, "submitter_name": signature.submitter_name,
@@ -103,7 +110,7 @@ class SqlAlchemyAssessmentRepository:
         )
         return AssessmentRecord(
             record.id, record.patient_id, record.version, signed, record.updated_at, signature,
-            _submission(signature.submitted_by, signature.submitter_name),
+            _submission(signature.submitted_by, signature.submitter_name), patient,
         )
 
     def return_to_draft(self, assessment_id: int, expected_version: int) -> AssessmentRecord:
@@ -156,6 +163,23 @@ class SqlAlchemyAssessmentRepository:
             for row in rows
         ]
 
+    def signed_facts(self) -> Iterator[SignedNoteFacts]:
+        """Every row that is signed or carries a content hash, by id, read in batches."""
+        after = 0
+        while True:
+            rows = list(self._session.execute(
+                select(*_SIGNED_COLUMNS)
+                .where(
+                    AssessmentRow.id > after,
+                    or_(AssessmentRow.status == SIGNED, AssessmentRow.content_hash.is_not(None)),
+                )
+                .order_by(AssessmentRow.id).limit(_READ_BATCH)
+            ))
+            yield from (SignedNoteFacts(**row._asdict()) for row in rows)
+            if len(rows) < _READ_BATCH:
+                return
+            after = rows[-1].id
+
     def _guarded_update(
         self, assessment_id: int, expected_version: int, from_status: str,
         columns: dict[str, Any], assessment: Assessment,
@@ -189,6 +213,12 @@ class SqlAlchemyAssessmentRepository:
             raise StaleWriteError(assessment_id, expected_version)
         raise RecordLockedError(assessment_id, AssessmentStatus(found.status))
 
+
+_SIGNED_COLUMNS = (
+    AssessmentRow.id, AssessmentRow.patient_id, AssessmentRow.status, AssessmentRow.document,
+    AssessmentRow.signed_by, AssessmentRow.signed_at, AssessmentRow.content_hash,
+    AssessmentRow.submitted_by, AssessmentRow.signed_patient,
+)
 
 _SUMMARY_COLUMNS = (
     AssessmentRow.id, AssessmentRow.patient_id, AssessmentRow.assessment_date,

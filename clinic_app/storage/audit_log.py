@@ -4,11 +4,15 @@ Appending locks the single chain-head row first (``SELECT ... FOR UPDATE`` on
 PostgreSQL; on SQLite every transaction already holds the write lock from its
 ``BEGIN IMMEDIATE``), so concurrent workstations append one after another and the
 chain stays linear: no two entries can claim the same predecessor.
+
+Entries are hashed with the audit key (HMAC-SHA-256) and the head is sealed with it;
+the key comes from ``AuditKeyContext``, read from its file by ``Database.open``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -22,8 +26,12 @@ from clinic_app.domain.records.audit import (
     ChainHead,
     entry_hash,
 )
+from clinic_app.domain.records.keyed import AuditKeyRecord, head_seal
+from clinic_app.domain.records.verification import AuditKeyState
+from clinic_app.storage.audit_key import AuditKeyError, AuditKeyFile
 from clinic_app.storage.clock import utc_now
-from clinic_app.storage.rows import AuditChainHeadRow, AuditEntryRow
+from clinic_app.storage.guard_triggers import missing_guard_triggers
+from clinic_app.storage.rows import AuditChainHeadRow, AuditEntryRow, AuditKeyRow
 
 HEAD_ROW_ID = 1
 _READ_BATCH = 1000
@@ -34,11 +42,33 @@ _ENTRY_COLUMNS = (
 )
 
 
+@dataclass(frozen=True)
+class AuditKeyContext:
+    """The key (None: its file is missing, so nothing can be appended), its file (None for
+    an in-memory database, whose key lives only as long as the process) and the chain id."""
+
+    key: bytes | None
+    key_file: AuditKeyFile | None
+    chain_id: str | None
+
+    @property
+    def location(self) -> str:
+        return str(self.key_file.path) if self.key_file is not None else "memory"
+
+
 class SqlAlchemyAuditLog:
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, keys: AuditKeyContext) -> None:
         self._session = session
+        self._keys = keys
+        self.appended: ChainHead | None = None  # the newest entry this unit of work wrote
 
     def append(self, event: AuditEvent) -> AuditEntry:
+        key = self._keys.key
+        if key is None:
+            raise AuditKeyError(
+                f"the audit key is missing (expected at {self._keys.location}): "
+                "nothing can be recorded until it is restored"
+            )
         head = self._session.execute(
             select(AuditChainHeadRow.sequence, AuditChainHeadRow.last_hash)
             .where(AuditChainHeadRow.id == HEAD_ROW_ID)
@@ -49,7 +79,7 @@ class SqlAlchemyAuditLog:
         occurred_at = utc_now()
         digest = entry_hash(
             sequence, occurred_at, event.username, event.action.value,
-            event.entity_type.value, event.entity_id, head.last_hash, event.detail,
+            event.entity_type.value, event.entity_id, head.last_hash, event.detail, key,
         )
         entry = AuditEntry(
             sequence=sequence, occurred_at=occurred_at, username=event.username,
@@ -60,10 +90,11 @@ class SqlAlchemyAuditLog:
         self._session.add(AuditEntryRow(**entry.__dict__))
         self._session.execute(
             update(AuditChainHeadRow).where(AuditChainHeadRow.id == HEAD_ROW_ID)
-            .values(sequence=sequence, last_hash=digest)
+            .values(sequence=sequence, last_hash=digest, seal=head_seal(key, sequence, digest))
             .execution_options(synchronize_session=False)
         )
         self._session.flush()
+        self.appended = ChainHead(sequence, digest)
         return entry
 
     def last_logged(
@@ -104,10 +135,41 @@ class SqlAlchemyAuditLog:
 
     def head(self) -> ChainHead:
         found = self._session.execute(
-            select(AuditChainHeadRow.sequence, AuditChainHeadRow.last_hash)
+            select(AuditChainHeadRow.sequence, AuditChainHeadRow.last_hash, AuditChainHeadRow.seal)
             .where(AuditChainHeadRow.id == HEAD_ROW_ID)
         ).one()
-        return ChainHead(found.sequence, found.last_hash)
+        return ChainHead(found.sequence, found.last_hash, found.seal)
+
+    def key_state(self) -> AuditKeyState:
+        record = read_key_record(self._session)
+        key_file, chain_id = self._keys.key_file, self._keys.chain_id
+        witness = (
+            key_file.read_witness(chain_id)
+            if key_file is not None and chain_id is not None else None
+        )
+        return AuditKeyState(
+            key=self._keys.key, key_location=self._keys.location, record=record,
+            witness=witness,
+            witness_location=(
+                str(key_file.witness_file(chain_id))
+                if key_file is not None and chain_id is not None else "none"
+            ),
+        )
+
+    def missing_guard_triggers(self) -> list[str]:
+        return missing_guard_triggers(self._session.connection())
+
+
+def read_key_record(session: Session, *, for_update: bool = False) -> AuditKeyRecord | None:
+    statement = select(
+        AuditKeyRow.chain_id, AuditKeyRow.keyed_from, AuditKeyRow.fingerprint, AuditKeyRow.seal
+    ).where(AuditKeyRow.id == HEAD_ROW_ID)
+    if for_update:
+        statement = statement.with_for_update()
+    found = session.execute(statement).one_or_none()
+    if found is None:
+        return None
+    return AuditKeyRecord(found.chain_id, found.keyed_from, found.fingerprint, found.seal)
 
 
 def _entry(row: Row[Any]) -> AuditEntry:

@@ -92,6 +92,8 @@ class AssessmentRow(Base):
     content_hash: Mapped[str | None] = mapped_column(String(64))
     submitted_by: Mapped[str | None] = mapped_column(String(40))
     submitter_name: Mapped[str | None] = mapped_column(String(270))
+    # Migration 0005: the patient at signing (JSON), part of the signed content.
+    signed_patient: Mapped[str | None] = mapped_column(Text)
 
     __table_args__ = (Index(None, "patient_id", "assessment_date"),)
 
@@ -190,3 +192,18 @@ class AuditChainHeadRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     sequence: Mapped[int] = mapped_column(Integer)
     last_hash: Mapped[str] = mapped_column(String(64))
+    # Migration 0005: keyed seal over (sequence, last_hash); null before the first keyed entry.
+    seal: Mapped[str | None] = mapped_column(String(64))
+
+
+class AuditKeyRow(Base):
+    """One row (migration 0005): the chain's id, the first keyed entry, the key's
+    fingerprint and a keyed seal over them. Triggers refuse changes once the key is set."""
+
+    __tablename__ = "audit_key"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    chain_id: Mapped[str] = mapped_column(String(32))
+    keyed_from: Mapped[int] = mapped_column(Integer)
+    fingerprint: Mapped[str | None] = mapped_column(String(64))
+    seal: Mapped[str | None] = mapped_column(String(64))

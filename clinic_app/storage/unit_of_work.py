@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Self
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from clinic_app.domain.records.audit import ChainHead
 from clinic_app.storage.addendum_repository import SqlAlchemyAddendumRepository
 from clinic_app.storage.assessment_repository import SqlAlchemyAssessmentRepository
-from clinic_app.storage.audit_log import SqlAlchemyAuditLog
+from clinic_app.storage.audit_log import AuditKeyContext, SqlAlchemyAuditLog
 from clinic_app.storage.change_feed import SqlAlchemyChangeFeed
 from clinic_app.storage.installation_profile import SqlAlchemyInstallationProfile
 from clinic_app.storage.login_failure_log import SqlAlchemyLoginFailureLog
@@ -26,8 +28,9 @@ class SqlAlchemyUnitOfWork:
     audit: SqlAlchemyAuditLog
     changes: SqlAlchemyChangeFeed
 
-    def __init__(self, session_factory: sessionmaker[Session]) -> None:
+    def __init__(self, session_factory: sessionmaker[Session], keys: AuditKeyContext) -> None:
         self._session_factory = session_factory
+        self._keys = keys
         self._session: Session | None = None
 
     def __enter__(self) -> Self:
@@ -38,7 +41,7 @@ class SqlAlchemyUnitOfWork:
         self.profile = SqlAlchemyInstallationProfile(self._session)
         self.login_failures = SqlAlchemyLoginFailureLog(self._session)
         self.addenda = SqlAlchemyAddendumRepository(self._session)
-        self.audit = SqlAlchemyAuditLog(self._session)
+        self.audit = SqlAlchemyAuditLog(self._session, self._keys)
         self.changes = SqlAlchemyChangeFeed(self._session)
         return self
 
@@ -52,8 +55,25 @@ class SqlAlchemyUnitOfWork:
 
     def commit(self) -> None:
         self._active().commit()
+        appended, self.audit.appended = self.audit.appended, None
+        if appended is not None:
+            write_witness(self._keys, appended)
 
     def _active(self) -> Session:
         if self._session is None:
             raise RuntimeError("use the unit of work in a with block")
         return self._session
+
+
+_log = logging.getLogger(__name__)
+
+
+def write_witness(keys: AuditKeyContext, head: ChainHead) -> None:
+    """After a committed append: the witness outside the database. The entry is committed
+    either way, so a failure to write is logged (it only weakens the rewind check)."""
+    if keys.key_file is None or keys.chain_id is None:
+        return
+    try:
+        keys.key_file.write_witness(keys.chain_id, head)
+    except OSError as error:
+        _log.warning("could not write the audit chain witness: %s", error.strerror)

@@ -47,8 +47,9 @@ class Cli:
 
 
 @pytest.fixture
-def cli(tmp_path: Path) -> Cli:
-    return Cli(tmp_path / "data")
+def cli() -> Cli:
+    """On this test's private data folder, where the database's audit key lives too."""
+    return Cli(Path(os.environ["CLINIC_APP_DATA_DIR"]))
 
 
 def pdf_text(path: Path) -> str:

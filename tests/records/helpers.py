@@ -60,11 +60,12 @@ def execute(database: Database, sql: str, **parameters: object) -> None:
 
 @contextmanager
 def audit_triggers_off(database: Database) -> Iterator[None]:
-    """What a database owner could do: switch off the append-only triggers to tamper."""
+    """What a database owner could do: switch off the append-only triggers to tamper (and
+    put them back afterwards, so only the tampering itself remains to be found)."""
     if database.engine.dialect.name == "postgresql":
         execute(database, "ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only")
-        yield
-        return
-    execute(database, "DROP TRIGGER audit_log_refuse_update")
-    execute(database, "DROP TRIGGER audit_log_refuse_delete")
+    else:
+        execute(database, "DROP TRIGGER audit_log_refuse_update")
+        execute(database, "DROP TRIGGER audit_log_refuse_delete")
     yield
+    database.restore_guard_triggers()

@@ -117,7 +117,10 @@ def test_verify_notices_the_newest_entry_removed(
     started_draft(services)
     with audit_triggers_off(database):
         execute(database, "DELETE FROM audit_log WHERE sequence = 3")
-    assert services.audit.verify().problems == ("entry 3 removed from the end of the log",)
+    problems = services.audit.verify().problems
+    assert problems[0] == "entry 3 removed from the end of the log"
+    assert problems[1].startswith("the log was rewound: the witness file ")
+    assert problems[1].endswith("records entry 3, the log ends at entry 2")
 
 
 def test_verify_notices_a_rehashed_forgery(services: Services, database: Database) -> None:

@@ -23,7 +23,11 @@ from clinic_app.storage.sqlite_setup import configure_sqlite_engine
 from tests.records.helpers import started_draft
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-ENV = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
+
+
+def child_environment() -> dict[str, str]:
+    """This test's environment (its private data folder and audit key), read when used."""
+    return {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
 
 
 def url(path: Path) -> str:
@@ -32,7 +36,7 @@ def url(path: Path) -> str:
 
 def clinic_app(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "clinic_app", *args], cwd=REPO_ROOT, env=ENV,
+        [sys.executable, "-m", "clinic_app", *args], cwd=REPO_ROOT, env=child_environment(),
         stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=120, check=False,
     )
 
@@ -82,7 +86,8 @@ def test_restore_is_refused_while_another_process_autosaves_and_no_save_is_lost(
     stop = tmp_path / "stop"
     holder = subprocess.Popen(
         [sys.executable, "-m", "tests.records.autosave_worker", str(database_file), str(stop)],
-        cwd=REPO_ROOT, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=REPO_ROOT, env=child_environment(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        text=True,
     )
     assert holder.stdout is not None
     acknowledged: dict[int, str] = {}

@@ -10,13 +10,12 @@ import pytest
 from clinic_app.app import Services, build_services
 from clinic_app.cli import main
 from clinic_app.storage.database import Database
-from clinic_app.storage.integrity import verify_signed_content
 from tests.records.helpers import clinic_users, execute, started_draft
 
 ASSESSMENT_COLUMNS = (
     "patient_id, assessment_date, clinician, status, schema_version, version, document, "
     "created_at, updated_at, created_by, signed_by, signer_name, signed_at, content_hash, "
-    "submitted_by, submitter_name"
+    "submitted_by, submitter_name, signed_patient"
 )
 
 
@@ -53,16 +52,17 @@ def test_untouched_signed_notes_match_their_hashes(
     services = build_services(sqlite_database)
     signed_and_co_signed(services)
     started_draft(services, services.users.authenticate("cleo", "correct horse battery"))
-    report = verify_signed_content(sqlite_database.engine)
-    assert report.intact and report.checked == 2  # the draft has no hash to check
+    report = services.audit.verify()
+    assert report.intact and report.signed_notes == 2  # the draft has no hash to check
     assert main(["--database", sqlite_url, "audit", "verify"]) == 0
-    assert "signed notes intact: 2 content hashes verified" in capsys.readouterr().out
+    assert "2 signed notes and 0 addenda verified" in capsys.readouterr().out
 
 
 def test_a_signed_row_inserted_by_hand_with_a_wrong_hash_is_caught(
     sqlite_database: Database, sqlite_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    signed_id, _ = signed_and_co_signed(build_services(sqlite_database))
+    services = build_services(sqlite_database)
+    signed_id, _ = signed_and_co_signed(services)
     # No trigger guards INSERT: copy a genuine signed row and give it a made-up hash.
     execute(
         sqlite_database,
@@ -71,23 +71,23 @@ def test_a_signed_row_inserted_by_hand_with_a_wrong_hash_is_caught(
         "FROM assessments WHERE id = :id",
         id=signed_id, forged="0" * 64,
     )
-    report = verify_signed_content(sqlite_database.engine)
-    assert report.checked == 3
+    report = services.audit.verify()
+    assert report.signed_notes == 3
     assert report.problems == (
         "assessment 3 (signed by cleo) does not match its content hash: "
         "the note was changed after it was signed",
     )
     assert main(["--database", sqlite_url, "audit", "verify"]) == 1
     output = capsys.readouterr()
-    assert "audit trail intact" in output.out  # the chain itself was not touched
     assert "assessment 3 (signed by cleo) does not match" in output.err
-    assert "signed notes NOT intact: 1 of 3" in output.err
+    assert "NOT intact: 1 problem(s)" in output.err
 
 
 def test_a_signed_note_edited_with_the_triggers_off_is_caught(
     sqlite_database: Database, sqlite_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _, co_signed_id = signed_and_co_signed(build_services(sqlite_database))
+    services = build_services(sqlite_database)
+    _, co_signed_id = signed_and_co_signed(services)
     execute(sqlite_database, "DROP TRIGGER assessments_signed_refuse_update")
     execute(
         sqlite_database,
@@ -95,8 +95,12 @@ def test_a_signed_note_edited_with_the_triggers_off_is_caught(
         "WHERE id = :id",
         id=co_signed_id,
     )
-    problems = verify_signed_content(sqlite_database.engine).problems
-    assert len(problems) == 1 and problems[0].startswith(f"assessment {co_signed_id} ")
+    problems = services.audit.verify().problems
+    assert problems[0].startswith(f"assessment {co_signed_id} ")
+    assert problems[1:] == (
+        "guard trigger assessments_signed_refuse_update is missing: 'clinic-app db upgrade' "
+        "restores it",
+    )
     assert main(["--database", sqlite_url, "audit", "verify"]) == 1
     assert f"assessment {co_signed_id} (signed by sam)" in capsys.readouterr().err
 
@@ -112,7 +116,9 @@ def test_a_hash_on_an_unsigned_row_and_an_unreadable_document_are_named(
     execute(sqlite_database, "DROP TRIGGER assessments_signed_refuse_update")
     execute(sqlite_database, "UPDATE assessments SET document = '{\"x\": 1}' WHERE id = :id",
             id=signed_id)
-    assert verify_signed_content(sqlite_database.engine).problems == (
+    assert services.audit.verify().problems == (
         f"assessment {signed_id} is signed but its stored document is not a valid assessment",
         f"assessment {draft.id} has a content hash but its status is 'draft', not 'signed'",
+        "guard trigger assessments_signed_refuse_update is missing: 'clinic-app db upgrade' "
+        "restores it",
     )

@@ -14,7 +14,7 @@ from clinic_app.domain.records.canonical import signed_content
 from clinic_app.domain.records.signature import AddendumError
 from clinic_app.services.ports import RecordLockedError
 from clinic_app.storage.database import Database
-from tests.records.helpers import execute, scalar, started_draft
+from tests.records.helpers import a_patient, execute, scalar, started_draft
 
 
 def test_signing_stores_the_sha256_of_the_canonical_content(services: Services) -> None:
@@ -26,7 +26,8 @@ def test_signing_stores_the_sha256_of_the_canonical_content(services: Services) 
     signature = stored.signature
     assert signature is not None and signature == signed.signature
     content = signed_content(
-        stamp_rule_set_version(draft.assessment), draft.patient_id, signature.signed_by,
+        stamp_rule_set_version(draft.assessment), draft.patient_id, a_patient(),
+        signature.signed_by,
         signature.signed_at,
     )
     assert hashlib.sha256(content).hexdigest() == signature.content_hash

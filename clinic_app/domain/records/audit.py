@@ -1,16 +1,21 @@
-"""The audit trail: who did what to which record, when, chained by SHA-256.
+"""The audit trail: who did what to which record, when, chained by keyed hashes.
 
-An entry holds only the user, the time, the action, the entity's type and id and, for
-whole-database events such as a restore, a short detail naming the files involved:
-never a patient's name or a finding. Each entry's hash covers its own fields and
-the previous entry's hash, so editing an entry breaks its own hash and removing one
+An entry holds only the user, the time, the action, the entity's type and id and a
+short detail (the files of a restore, the content hash of a signature, the digest of an
+addendum): never a patient's name or a finding. Each entry's hash covers its own fields
+and the previous entry's hash, so editing an entry breaks its own hash and removing one
 breaks the next entry's link (and the running sequence number shows the gap).
+
+Since revision 0005 the hash is an HMAC-SHA-256 with the audit key kept outside the
+database (see ``keyed``), so write access to the database alone cannot make a valid
+entry. Entries written before then keep their plain SHA-256; the first keyed entry links
+to the last of them, which anchors them too.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+import hmac
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -39,6 +44,7 @@ class AuditAction(StrEnum):
     PASSWORD_SET = "password_set"
     CLINICIAN_NAMED = "local_clinician_named"
     RESTORED = "database_restored"
+    KEY_INTRODUCED = "audit_key_introduced"
 
 
 class EntityType(StrEnum):
@@ -91,7 +97,9 @@ def entry_hash(
     entity_id: int | None,
     previous_hash: str,
     detail: str | None = None,
+    key: bytes | None = None,
 ) -> str:
+    """HMAC-SHA-256 with ``key``; plain SHA-256 (entries before revision 0005) without."""
     fields: dict[str, object] = {
         "sequence": sequence,
         "occurred_at": utc_iso(occurred_at),
@@ -103,59 +111,31 @@ def entry_hash(
     }
     if detail is not None:  # absent, not null, so entries written before details keep their hash
         fields["detail"] = detail
-    return hashlib.sha256(canonical_json(fields)).hexdigest()
+    content = canonical_json(fields)
+    if key is None:
+        return hashlib.sha256(content).hexdigest()
+    return hmac.new(key, content, hashlib.sha256).hexdigest()
 
 
-def recomputed_hash(entry: AuditEntry) -> str:
+def recomputed_hash(entry: AuditEntry, key: bytes | None = None) -> str:
     return entry_hash(
         entry.sequence, entry.occurred_at, entry.username, entry.action,
-        entry.entity_type, entry.entity_id, entry.previous_hash, entry.detail,
+        entry.entity_type, entry.entity_id, entry.previous_hash, entry.detail, key,
     )
 
 
 @dataclass(frozen=True)
 class ChainHead:
     """The last sequence number and hash, kept apart from the entries so that removing the
-    newest entries is noticed too."""
+    newest entries is noticed too; ``seal`` (keyed, see ``keyed.head_seal``) makes setting
+    it back to an earlier entry detectable without the key."""
 
     sequence: int
     last_hash: str
+    seal: str | None = None
 
 
-def verify_chain(entries: Iterable[AuditEntry], head: ChainHead) -> list[str]:
-    """Problems found, each naming the entry; empty when the chain is intact.
-
-    ``entries`` must be in sequence order.
-    """
-    problems: list[str] = []
-    expected_sequence = 1
-    previous_hash = GENESIS_HASH
-    for entry in entries:
-        if entry.sequence > expected_sequence:
-            missing = _range_text(expected_sequence, entry.sequence - 1)
-            problems.append(f"{missing} removed (the chain jumps to entry {entry.sequence})")
-        elif entry.sequence < expected_sequence:
-            problems.append(f"entry {entry.sequence} is out of order or duplicated")
-        if recomputed_hash(entry) != entry.entry_hash:
-            problems.append(f"{entry.describe()} was edited: its hash does not match its fields")
-        elif entry.previous_hash != previous_hash and entry.sequence == expected_sequence:
-            problems.append(f"{entry.describe()} does not link to the entry before it")
-        expected_sequence = entry.sequence + 1
-        previous_hash = entry.entry_hash
-    last_sequence = expected_sequence - 1
-    if head.sequence > last_sequence:
-        missing = _range_text(last_sequence + 1, head.sequence)
-        problems.append(f"{missing} removed from the end of the log")
-    elif head.sequence < last_sequence:
-        problems.append(
-            f"the chain head records {head.sequence} entries but the log holds {last_sequence}"
-        )
-    elif head.last_hash != previous_hash:
-        problems.append(f"the chain head does not match entry {last_sequence}")
-    return problems
-
-
-def _range_text(first: int, last: int) -> str:
+def range_text(first: int, last: int) -> str:
     return f"entry {first}" if first == last else f"entries {first}-{last}"
 
 

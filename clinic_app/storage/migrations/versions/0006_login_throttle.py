@@ -2,7 +2,7 @@
 workstations sharing the database.
 
 Revision ID: 0006_login_throttle
-Revises: 0004_signed_insert_guard (becomes 0005_tamper_evidence when both are merged)
+Revises: 0005_tamper_evidence
 Create Date: 2026-12-06
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0006_login_throttle"
-down_revision: str | None = "0004_signed_insert_guard"
+down_revision: str | None = "0005_tamper_evidence"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
