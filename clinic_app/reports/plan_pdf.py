@@ -137,8 +137,10 @@ def _measure(block: MeasureBlock, styles: Styles) -> list[Flowable]:
     # Two levels a row, read left to right: half the height of one a row.
     step_width = CONTENT_WIDTH / 2 - LADDER_LEVEL_WIDTH
     widths = [LADDER_LEVEL_WIDTH, step_width] * 2
-    pairs = [[cell(level, styles.cell_bold, LADDER_LEVEL_WIDTH), cell(step, styles.cell, step_width)]
-             for level, step in block.ladder]
+    pairs = [
+        [cell(level, styles.cell_bold, LADDER_LEVEL_WIDTH), cell(step, styles.cell, step_width)]
+        for level, step in block.ladder
+    ]
     rows = [pairs[index] + (pairs[index + 1] if index + 1 < len(pairs) else ["", ""])
             for index in range(0, len(pairs), 2)]
     ladder = Table(rows, colWidths=widths, hAlign="LEFT")

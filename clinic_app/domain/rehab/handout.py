@@ -121,8 +121,9 @@ def _gear(plan: RehabPlan) -> AdviceSection:
 def safety_check_notice(open_checks: int) -> str | None:
     if not open_checks:
         return None
+    checks = "check" if open_checks == 1 else "checks"
     return (
-        f"Your clinician still has {open_checks} safety {'check' if open_checks == 1 else 'checks'} "
+        f"Your clinician still has {open_checks} safety {checks} "
         "to do for rare but serious causes of knee pain. Until then, use the list \"Seek care "
         "today if...\" at the end of this plan."
     )
