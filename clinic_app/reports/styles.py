@@ -31,7 +31,7 @@ class Styles:
 
 @cache
 def note_styles() -> Styles:
-    return _styles(base=9.5)
+    return _styles(base=8.5, space=0.5)
 
 
 @cache

@@ -256,8 +256,8 @@ def _running(draft: _Draft, assessment: Assessment, phase: Phase) -> None:
     draft.add("dynamic_warm_up", "Runner: 5-minute dynamic warm-up before every run")
     draft.measure(
         Measure.RETURN_TO_RUNNING,
-        "Runner: graded return with entry criteria"
-        + (" (start when the entry criteria are met)" if phase is Phase.SETTLE else ""),
+        "Runner: graded return" + (" once the entry criteria are met" if phase is Phase.SETTLE
+                                   else " with entry criteria"),
     )
 
 
@@ -278,5 +278,5 @@ def _foot_and_taping(draft: _Draft, assessment: Assessment, phase: Phase) -> Non
     ):
         draft.measure(
             Measure.TAPING_TRIAL,
-            "Optional in phase 1: keep only if an immediate retest shows less pain",
+            "Optional in phase 1; kept only if a retest shows less pain",
         )
