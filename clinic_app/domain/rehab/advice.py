@@ -183,8 +183,8 @@ MEASURE_ADVICE: dict[Measure, tuple[Advice, ...]] = {
     ),
     Measure.TAPING_TRIAL: (
         Advice(
-            "Your clinician may tape your kneecap and retest a painful movement. Keep using tape "
-            "only if it clearly reduces the pain.",
+            "Your clinician may try kinesiology tape or a kneecap strap and retest a painful "
+            "movement. Keep using it only if it clearly reduces the pain.",
             "JOSPT CPG 2019 (Willy et al.); keep-or-stop rule [D]",
         ),
     ),
