@@ -26,6 +26,10 @@ class Flexibility(DomainModel):
     thomas_knee_flexion_deg: Bilateral[KneeFlexionAngle] = group(
         "Modified Thomas: knee flexion", Bilateral[KneeFlexionAngle], unit="deg"
     )
+    hamstrings_tight: Bilateral[bool] = group(
+        "Hamstrings tight (straight-leg raise or 90/90 test)", Bilateral[bool],
+        help="The clinician's judgement; calls for gentle hamstring stretches",
+    )
     q_angle_deg: Bilateral[QAngle] = group(
         "Q-angle", Bilateral[QAngle], unit="deg",
         help="Recorded only: not a risk factor (Neal 2019)",

@@ -12,12 +12,12 @@ from functools import cache
 from pathlib import Path
 
 from clinic_app.domain.assessment import Assessment
-from clinic_app.domain.decision import evaluate
+from clinic_app.domain.decision import Evaluation, evaluate
 from clinic_app.domain.letterhead import DEFAULT_LETTERHEAD, Letterhead
 from clinic_app.domain.patient import Patient
 from clinic_app.domain.records.signature import RecordTrail
 from clinic_app.domain.rehab.builder import plan_for_export
-from clinic_app.domain.rehab.handout import build_handout
+from clinic_app.domain.rehab.handout import RehabHandout, build_handout
 from clinic_app.domain.rehab.library import ExerciseLibrary, parse_library
 from clinic_app.domain.rehab.plan import RehabPlan
 from clinic_app.domain.soap.builder import build_soap_note, identity
@@ -44,6 +44,7 @@ def load_library() -> ExerciseLibrary:
 class ExportedDocuments:
     note: SoapNote
     plan: RehabPlan
+    handout: RehabHandout
     soap_pdf: bytes
     plan_pdf: bytes
     # Characters the PDFs could not print as written, one line each (see glyph_warnings).
@@ -74,10 +75,21 @@ def prepare(
     earlier: Sequence[Assessment] = (),
     trail: RecordTrail | None = None,
 ) -> tuple[SoapNote, RehabPlan]:
+    note, plan, _ = _prepare(patient, assessment, earlier, trail)
+    return note, plan
+
+
+def _prepare(
+    patient: Patient,
+    assessment: Assessment,
+    earlier: Sequence[Assessment],
+    trail: RecordTrail | None,
+) -> tuple[SoapNote, RehabPlan, Evaluation]:
     library = load_library()
     evaluation = evaluate(patient, assessment, tuple(earlier))
     plan = plan_for_export(assessment, evaluation, library)
-    return build_soap_note(patient, assessment, evaluation, plan, library, trail), plan
+    note = build_soap_note(patient, assessment, evaluation, plan, library, trail)
+    return note, plan, evaluation
 
 
 def export_documents(
@@ -88,11 +100,12 @@ def export_documents(
     trail: RecordTrail | None = None,
 ) -> ExportedDocuments:
     """``trail``: the stored signature and addenda, printed on the note."""
-    note, plan = prepare(patient, assessment, earlier, trail)
+    note, plan, evaluation = _prepare(patient, assessment, earlier, trail)
+    handout = build_handout(plan, load_library(), evaluation.conclusion.red_flags_not_screened)
     with noticing() as notices:
         soap_pdf = build_soap_pdf(note, letterhead)
         plan_pdf = build_plan_pdf(
-            build_handout(plan, load_library()),
+            handout,
             identity(patient, assessment),
             assessment.clinician,
             assessment.assessment_date,
@@ -102,5 +115,6 @@ def export_documents(
         )
     fields = record_fields(patient=patient, assessment=assessment, letterhead=letterhead,
                            trail=trail)
-    return ExportedDocuments(note=note, plan=plan, soap_pdf=soap_pdf, plan_pdf=plan_pdf,
+    return ExportedDocuments(note=note, plan=plan, handout=handout, soap_pdf=soap_pdf,
+                             plan_pdf=plan_pdf,
                              warnings=glyph_warnings(notices, fields))

@@ -35,6 +35,9 @@ class PageFrame:
     patient_line: str
     clinician_line: str
     draft: bool
+    # The patient's copy marks a draft with a small footer line only; the clinician's note
+    # also carries the header mark and the watermark.
+    draft_footer_only: bool = False
 
 
 def numbered_canvas(frame: PageFrame) -> Callable[..., Canvas]:
@@ -64,7 +67,7 @@ def numbered_canvas(frame: PageFrame) -> Callable[..., Canvas]:
                     self.endForm()
                 self.doForm(FURNITURE)
                 _draw_page_number(self, _page_label(number, total))
-                if frame.draft:
+                if frame.draft and not frame.draft_footer_only:
                     _draw_watermark(self)
                 super().showPage()
             super().save()
@@ -77,6 +80,7 @@ FOOTER_BASELINE = MARGIN - 1 * mm
 FOOTER_LINE_STEP = 4 * mm
 # The patient line and the clinician line together, each wrapped when too long.
 FOOTER_LINES = 3
+DRAFT_FOOTER = "DRAFT - not yet signed"
 
 
 def _page_label(number: int, total: int) -> str:
@@ -121,7 +125,10 @@ def _draw_furniture(canvas: Canvas, frame: PageFrame, widest_page_label: str) ->
     canvas.setStrokeColor(MUTED)
     canvas.setLineWidth(0.5)
     canvas.line(MARGIN, FOOTER_BASELINE + 4 * mm, PAGE_WIDTH - MARGIN, FOOTER_BASELINE + 4 * mm)
-    left_width = width - stringWidth(widest_page_label, REGULAR, 8) - 6 * mm
+    right_width = stringWidth(widest_page_label, REGULAR, 8)
+    if frame.draft and frame.draft_footer_only:
+        right_width = max(right_width, stringWidth(DRAFT_FOOTER, REGULAR, 7))
+    left_width = width - right_width - 6 * mm
     patient = wrap_lines(frame.patient_line, REGULAR, 8, left_width, FOOTER_LINES - 1)
     clinician = wrap_lines(frame.clinician_line, REGULAR, 8, left_width,
                            FOOTER_LINES - len(patient))
@@ -131,7 +138,12 @@ def _draw_furniture(canvas: Canvas, frame: PageFrame, widest_page_label: str) ->
         for line in lines:
             draw_text(canvas, MARGIN, baseline, line, REGULAR, 8)
             baseline -= FOOTER_LINE_STEP
-    if frame.draft:
+    if frame.draft and frame.draft_footer_only:
+        canvas.setFillColor(DRAFT_RED)
+        canvas.setFont(REGULAR, 7)
+        canvas.drawRightString(PAGE_WIDTH - MARGIN, FOOTER_BASELINE - FOOTER_LINE_STEP,
+                               DRAFT_FOOTER)
+    elif frame.draft:
         canvas.setFillColor(DRAFT_RED)
         canvas.setFont(BOLD, 9)
         canvas.drawRightString(PAGE_WIDTH - MARGIN, top - 15 * mm, "DRAFT - not signed")

@@ -22,7 +22,7 @@ from clinic_app.domain.soap.document import PatientIdentity
 from clinic_app.reports.backfill import Backfill
 from clinic_app.reports.cells import cell, cell_look
 from clinic_app.reports.exercise_card import CARD_BORDER, CONTENT_WIDTH, exercise_card
-from clinic_app.reports.keep import stacked_height, with_start
+from clinic_app.reports.keep import with_start
 from clinic_app.reports.markup import bold, labelled, para
 from clinic_app.reports.page import ACCENT, PageFrame
 from clinic_app.reports.pdf_build import FRAME_HEIGHT, render_pdf
@@ -31,7 +31,7 @@ from clinic_app.reports.styles import ABNORMAL, Styles, plan_styles, table_style
 WARNING_FILL = colors.HexColor("#fdecea")
 CALM_FILL = colors.HexColor("#eef4f9")
 # A smaller gap under a card reads as the end of a page; a larger one is filled with advice.
-MIN_FILLED_GAP = 40 * mm
+MIN_FILLED_GAP = 15 * mm
 # Less than this on the last page looks like a stray page.
 MIN_LAST_PAGE = FRAME_HEIGHT / 4
 LADDER_LEVEL_WIDTH = 30 * mm
@@ -46,6 +46,7 @@ def plan_frame(
         patient_line=f"For: {patient.one_line}",
         clinician_line=f"From: {clinician or 'your clinician'} - {on.isoformat()}",
         draft=draft,
+        draft_footer_only=True,
     )
 
 
@@ -63,11 +64,14 @@ def build_plan_pdf(
     who = clinician.strip() or letterhead.clinician_name.strip()
     story: list[Flowable] = [
         para("Your knee exercise plan", styles.title),
-        labelled("For:", patient.name, styles.body),
-        labelled("Date:", on.isoformat(), styles.body),
+        labelled("For:", f"{patient.name}, {on.isoformat()}", styles.body),
         *([labelled("Your clinician:", who, styles.body)] if who else []),
         labelled("Stage:", handout.phase_title, styles.body),
     ]
+    if handout.safety_check_notice:
+        story.append(Spacer(1, 2 * mm))
+        story.append(_box([labelled("Safety check not finished.", handout.safety_check_notice,
+                                    styles.body)], WARNING_FILL, ABNORMAL))
     if handout.note_to_patient and handout.note_to_patient.strip():
         story.append(Spacer(1, 3 * mm))
         story.append(_box([bold("A note from your clinician", styles.heading),
@@ -99,8 +103,8 @@ def _programme(handout: RehabHandout, styles: Styles, illustrations: Path) -> li
     if blocks:
         blocks[0][:0] = [
             para("Your exercises", styles.section),
-            para("Tick a box each day you do the exercise. Stop and tell your clinician if the "
-                 "pain goes above 5 out of 10.", styles.body),
+            para("Tick a box each day you do one. Stop and tell your clinician if the pain goes "
+                 "above 5 out of 10.", styles.body),
         ]
     story: list[Flowable] = []
     for block in blocks:
@@ -130,13 +134,21 @@ def _measure(block: MeasureBlock, styles: Styles) -> list[Flowable]:
     bullets = [para(f"• {advice.text}", styles.body) for advice in block.advice]
     if not block.ladder:
         return _headed(title, bullets)
-    widths = [LADDER_LEVEL_WIDTH, CONTENT_WIDTH - LADDER_LEVEL_WIDTH]
-    rows = [[cell(level, styles.cell_bold, widths[0]), cell(step, styles.cell, widths[1])]
-            for level, step in block.ladder]
+    # Two levels a row, read left to right: half the height of one a row.
+    step_width = CONTENT_WIDTH / 2 - LADDER_LEVEL_WIDTH
+    widths = [LADDER_LEVEL_WIDTH, step_width] * 2
+    pairs = [
+        [cell(level, styles.cell_bold, LADDER_LEVEL_WIDTH), cell(step, styles.cell, step_width)]
+        for level, step in block.ladder
+    ]
+    rows = [pairs[index] + (pairs[index + 1] if index + 1 < len(pairs) else ["", ""])
+            for index in range(0, len(pairs), 2)]
     ladder = Table(rows, colWidths=widths, hAlign="LEFT")
     ladder.setStyle(table_style([
         *cell_look(styles.cell_bold, (0, 0), (0, -1)),
+        *cell_look(styles.cell_bold, (2, 0), (2, -1)),
         *cell_look(styles.cell, (1, 0), (1, -1)),
+        *cell_look(styles.cell, (3, 0), (3, -1)),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, CARD_BORDER),
     ]))
@@ -160,25 +172,44 @@ def _headed(title: Flowable, items: list[Flowable]) -> list[Flowable]:
 
 
 def _closing(handout: RehabHandout, styles: Styles) -> list[Flowable]:
-    """When to seek care, then the sources, each whole.
+    """When to see a specialist, when to seek care today, then the sources in one line:
+    the last two kept together so the sources never stand alone on a page."""
+    closing: list[Flowable] = [Spacer(1, 4 * mm)]
+    if handout.see_a_specialist is not None:
+        closing += [_specialist(handout, styles), Spacer(1, 3 * mm)]
+    sources = para(handout.sources_line, styles.small)
+    closing.append(KeepTogether([_seek_care(handout.seek_care_today, styles),
+                                 Spacer(1, 2 * mm), sources]))
+    return closing
 
-    A short source list alone at the top of a last page would leave it nearly blank, so
-    it then takes the seek-care box along.
-    """
-    seek_care = _seek_care(handout.seek_care_today, styles)
-    sources = [
-        para("Where this advice comes from", styles.heading),
-        *(para(f"• {source}", styles.small) for source in handout.sources),
-    ]
-    if stacked_height(sources) < MIN_LAST_PAGE:
-        return [Spacer(1, 5 * mm), KeepTogether([seek_care, Spacer(1, 4 * mm), *sources])]
-    return [Spacer(1, 5 * mm), seek_care, Spacer(1, 4 * mm), KeepTogether(sources)]
+
+def _specialist(handout: RehabHandout, styles: Styles) -> Table:
+    section = handout.see_a_specialist
+    assert section is not None
+    items = [para(f"• {advice.text}", styles.body) for advice in section.items]
+    return _box([bold(f"{section.title} if...", styles.heading), *items,
+                 para(handout.specialist_why, styles.body)], CALM_FILL, ACCENT)
 
 
 def _seek_care(section: AdviceSection, styles: Styles) -> Table:
-    items = [para(f"• {advice.text}", styles.body) for advice in section.items]
     return _box(
-        [bold(section.title, styles.section), *items,
+        [bold(section.title, styles.section), _two_columns(section, styles),
          para("Go to an emergency department or call your doctor the same day.", styles.body)],
         WARNING_FILL, ABNORMAL,
     )
+
+
+def _two_columns(section: AdviceSection, styles: Styles) -> Table:
+    """The section's items as bullets in two columns, down the first and then the second."""
+    half = (len(section.items) + 1) // 2
+    width = (CONTENT_WIDTH - 16) / 2  # the box's padding
+    columns = [[para(f"• {advice.text}", styles.body) for advice in part]
+               for part in (section.items[:half], section.items[half:])]
+    table = Table([columns], colWidths=[width, width])
+    table.setStyle(table_style([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (0, -1), 6),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+    ]))
+    return table

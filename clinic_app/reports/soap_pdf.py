@@ -20,6 +20,11 @@ CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN
 MARK = "▲ "  # abnormal values: red text with this mark, so it survives black-and-white printing
 GRID = colors.HexColor("#c5ccd3")
 HEADER_FILL = colors.HexColor("#e8eef4")
+COLUMN_WIDTHS = {
+    2: [120 * mm, CONTENT_WIDTH - 120 * mm],
+    3: [90 * mm, (CONTENT_WIDTH - 90 * mm) / 2, (CONTENT_WIDTH - 90 * mm) / 2],
+    4: [45 * mm, 38 * mm, 38 * mm, CONTENT_WIDTH - 121 * mm],  # strength, with the LSI
+}
 START_ROWS = 2  # rows of a table that must fit below its heading, besides the header
 
 
@@ -70,15 +75,21 @@ def _heading(note: SoapNote, styles: Styles, letterhead: Letterhead) -> list[Flo
         ("Status", "Signed" if note.signed else "DRAFT - not signed"),
         ("Decision rules", f"rule set {note.rule_set_version}"),
     ]
-    widths = [35 * mm, CONTENT_WIDTH - 35 * mm]
+    # Two facts a row: half the height of one a row.
+    key_width, value_width = 34 * mm, CONTENT_WIDTH / 2 - 34 * mm
+    widths = [key_width, value_width] * 2
+    cells = [[cell(key, styles.cell_bold, key_width), cell(value, styles.cell, value_width)]
+             for key, value in rows]
     table = Table(
-        [[cell(key, styles.cell_bold, widths[0]), cell(value, styles.cell, widths[1])]
-         for key, value in rows],
+        [cells[index] + (cells[index + 1] if index + 1 < len(cells) else ["", ""])
+         for index in range(0, len(cells), 2)],
         colWidths=widths,
     )
     table.setStyle(table_style([
         *cell_look(styles.cell, (1, 0), (1, -1)),
+        *cell_look(styles.cell, (3, 0), (3, -1)),
         *cell_look(styles.cell_bold, (0, 0), (0, -1)),
+        *cell_look(styles.cell_bold, (2, 0), (2, -1)),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.3, GRID),
         ("TOPPADDING", (0, 0), (-1, -1), 1.5),
@@ -116,28 +127,32 @@ def _table(table: NoteTable, styles: Styles) -> Table:
 def _grid(table: NoteTable, rows: int, styles: Styles) -> Table:
     """The header and the first ``rows`` rows of ``table``."""
     columns = len(table.header)
-    first = 62 * mm if columns > 2 else 95 * mm
-    widths = [first] + [(CONTENT_WIDTH - first) / (columns - 1)] * (columns - 1)
+    widths = COLUMN_WIDTHS.get(columns) or [62 * mm] + [
+        (CONTENT_WIDTH - 62 * mm) / (columns - 1)
+    ] * (columns - 1)
+    # A finding-and-result table reads without its header row; a left-and-right one needs it.
+    header = columns > 2
     data = [[cell(title, styles.cell_bold, width)
-             for title, width in zip(table.header, widths, strict=True)]]
-    looks = [*cell_look(styles.cell, (0, 1), (-1, -1)),
-             *cell_look(styles.cell_bold, (0, 0), (-1, 0))]
-    for index, row in enumerate(table.rows[:rows], start=1):
-        abnormal = index - 1 in table.abnormal_rows
+             for title, width in zip(table.header, widths, strict=True)]] if header else []
+    looks = [*cell_look(styles.cell, (0, int(header)), (-1, -1)),
+             *cell_look(styles.cell_bold, (0, 0), (-1, 0))] if header else [
+        *cell_look(styles.cell, (0, 0), (-1, -1))]
+    for index, row in enumerate(table.rows[:rows], start=int(header)):
+        abnormal = index - int(header) in table.abnormal_rows
         style = styles.cell_abnormal if abnormal else styles.cell
         texts = [MARK + row[0], *row[1:]] if abnormal else row
         data.append([cell(text, style, width) for text, width in zip(texts, widths, strict=True)])
         if abnormal:
             looks += cell_look(style, (0, index), (-1, index))
-    flowable = Table(data, colWidths=widths, repeatRows=1)
+    flowable = Table(data, colWidths=widths, repeatRows=int(header))
     flowable.setStyle(table_style([
         *looks,
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+        *([("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL)] if header else []),
         ("LINEBELOW", (0, 0), (-1, -1), 0.3, GRID),
         ("LINEABOVE", (0, 0), (-1, 0), 0.6, ACCENT),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+        ("TOPPADDING", (0, 0), (-1, -1), 1),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
     ]))
     return flowable
 
@@ -171,17 +186,14 @@ def _record_trail(note: SoapNote, styles: Styles) -> list[Flowable]:
 
 def _provenance(note: SoapNote, styles: Styles) -> list[Flowable]:
     flowables: list[Flowable] = [
-        Spacer(1, 4 * mm),
-        para("Rule set, sources and defaults", styles.section),
-        labelled("Decision rule set version:", note.rule_set_version, styles.small),
         labelled(
-            "Decision support:",
-            "hints are offered for the clinician to weigh; the product does not diagnose.",
+            "Decision rule set version:",
+            f"{note.rule_set_version}. Hints are offered for the clinician to weigh; the product "
+            "does not diagnose.",
             styles.small,
         ),
-        para("Sources", styles.heading),
+        labelled("Sources:", "; ".join(note.sources), styles.small),
+        labelled("Product defaults [D] used in this note (editable):", " ".join(note.defaults),
+                 styles.small),
     ]
-    flowables.extend(para(f"• {source}", styles.small) for source in note.sources)
-    flowables.append(para("Product defaults [D] used in this note (editable)", styles.heading))
-    flowables.extend(para(f"• {text}", styles.small) for text in note.defaults)
     return flowables

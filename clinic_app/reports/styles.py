@@ -31,20 +31,21 @@ class Styles:
 
 @cache
 def note_styles() -> Styles:
-    return _styles(base=9.5)
+    return _styles(base=8.5, space=0.5)
 
 
 @cache
 def plan_styles() -> Styles:
-    """Large type for patients."""
-    return _styles(base=13)
+    """Large type for patients, less space between paragraphs so the plan stays short."""
+    return _styles(base=11.5, space=0.5)
 
 
-def _styles(base: float) -> Styles:
+def _styles(base: float, space: float = 1.0) -> Styles:
+    """``space``: the share of the usual space around paragraphs and headings."""
     font = register_fonts()
     body = ParagraphStyle(
         f"body{base}", fontName=font, fontSize=base, leading=base * 1.3, textColor=INK,
-        spaceAfter=base * 0.25,
+        spaceAfter=base * 0.25 * space,
     )
     cell = ParagraphStyle(f"cell{base}", parent=body, fontSize=base - 1, leading=(base - 1) * 1.25,
                           spaceAfter=0)
@@ -59,10 +60,12 @@ def _styles(base: float) -> Styles:
         title=ParagraphStyle(f"title{base}", parent=body, fontName=BOLD, fontSize=base * 1.7,
                              leading=base * 2.1, textColor=ACCENT, spaceAfter=base * 0.5),
         section=ParagraphStyle(f"section{base}", parent=body, fontName=BOLD,
-                               fontSize=base * 1.35, leading=base * 1.7, textColor=ACCENT,
-                               spaceBefore=base * 0.9, spaceAfter=base * 0.3),
+                               fontSize=base * 1.35, leading=base * (1.45 + 0.25 * space),
+                               textColor=ACCENT, spaceBefore=base * 0.9 * space,
+                               spaceAfter=base * 0.3 * space),
         heading=ParagraphStyle(f"heading{base}", parent=body, fontName=BOLD,
-                               fontSize=base * 1.05, spaceBefore=base * 0.5, spaceAfter=base * 0.2),
+                               fontSize=base * 1.05, spaceBefore=base * 0.5 * space,
+                               spaceAfter=base * 0.2 * space),
         box=ParagraphStyle(f"box{base}", parent=body, fontName=font, leftIndent=0),
     )
 

@@ -15,9 +15,9 @@ from reportlab.platypus import Flowable
 from clinic_app.reports.fonts import BOLD, REGULAR
 
 LABEL_WIDTH = 10 * mm
-BOX = 7 * mm
-HEADER_HEIGHT = 5 * mm
-ROW_HEIGHT = 6.5 * mm
+BOX = 6 * mm
+HEADER_HEIGHT = 4.5 * mm
+ROW_HEIGHT = 5 * mm
 FONT_SIZE = 8
 LABEL_INSET = 1  # points between the week label and the left edge
 

@@ -34,20 +34,22 @@ RED_FLAG_ADVICE = (
 PAIN_GUIDE = AdviceSection(
     "How much pain is OK?",
     (
+        Advice("While you exercise, the knee may ache: keep the pain at 5 out of 10 or lower.",
+               TREK),
+        Advice("In daily life, aim for pain below 2 out of 10.", TREK),
         Advice(
-            "During exercise the knee may ache, but keep the pain at 5 out of 10 or lower.", TREK
+            "The pain should settle within an hour, and the knee should not be worse the next "
+            "morning.",
+            TREK,
         ),
-        Advice("In daily life aim for pain below 2 out of 10.", TREK),
-        Advice("The pain should settle back to your usual level within an hour.", TREK),
-        Advice("The knee should not be worse the next morning.", TREK),
         Advice(
-            "Make an exercise harder only when pain stays at 3 out of 10 or lower and the knee "
-            "is fine the next morning.",
+            "Make an exercise harder only when the pain stays at 3 out of 10 or lower and the "
+            "next morning is fine.",
             PRODUCT_DEFAULT,
         ),
         Advice(
-            "If pain goes above 5 out of 10, the knee is worse the next morning, or it swells: "
-            "do about a third to a half less (fewer sets or a smaller bend) for a few days.",
+            "If the pain goes above 5, the knee is worse the next morning, or it swells: do a "
+            "third to a half less for a few days.",
             PRODUCT_DEFAULT,
         ),
     ),
@@ -70,29 +72,29 @@ TREATMENT = AdviceSection(
     ),
 )
 
-GEAR = AdviceSection(
-    "Shoes and supports",
-    (
-        Advice(
-            "Replace running shoes every 300-500 miles (480-800 km). Rotate two pairs if you can, "
-            "and choose shoes that suit your arch and stride.",
-            SOURCE_ARTICLE,
-        ),
-        Advice(
-            "A kneecap strap or kinesiology tape may help some people; keep it only if it clearly "
-            "eases the pain.",
-            SOURCE_ARTICLE,
-        ),
-        Advice("Insoles (orthotics) can help if your feet roll in a lot.", SOURCE_ARTICLE),
-    ),
+SHOES = Advice(
+    "Replace running shoes every 480-800 km (300-500 miles). Rotate two pairs if you can, and "
+    "choose shoes that suit your arch and stride.",
+    SOURCE_ARTICLE,
 )
+STRAP_OR_TAPE = Advice(
+    "A kneecap strap or kinesiology tape may help some people; keep it only if it clearly eases "
+    "the pain.",
+    SOURCE_ARTICLE,
+)
+INSOLES = Advice("Insoles (orthotics) can help if your feet roll in a lot.", SOURCE_ARTICLE)
+GEAR = AdviceSection("Shoes and supports", (SHOES, STRAP_OR_TAPE, INSOLES))
 
 PREVENTION = AdviceSection(
     "Keeping it from coming back",
     (
         Advice(
-            "Warm up for 5 minutes before running (leg swings, high knees); stretch calves and "
-            "thighs afterwards.",
+            "Warm up for 5 minutes before you run or play sport: hip swings and high knees.",
+            SOURCE_ARTICLE,
+        ),
+        Advice(
+            "Cool down after: walk for a few minutes, then stretch your calves and the front of "
+            "your thighs.",
             SOURCE_ARTICLE,
         ),
         Advice(
@@ -100,7 +102,8 @@ PREVENTION = AdviceSection(
             SOURCE_ARTICLE,
         ),
         Advice(
-            "Do strength exercises twice a week, and cross-train (swim, cycle) on other days.",
+            "Do strength exercises twice a week, and cross-train (swim or cycle) on the other "
+            "days.",
             SOURCE_ARTICLE,
         ),
     ),
@@ -127,14 +130,34 @@ SEEK_CARE_TODAY = AdviceSection(
     ),
 )
 
+SEE_A_SPECIALIST = AdviceSection(
+    "When to see a specialist",
+    (
+        Advice("the pain is still there after two weeks of rest", SOURCE_ARTICLE),
+        Advice("you cannot jog a block without limping", SOURCE_ARTICLE),
+        Advice("your knee swells and locks", SOURCE_ARTICLE),
+    ),
+)
+SPECIALIST_WHY = (
+    "Ask your clinician to refer you to a knee specialist. They check for a torn cartilage, "
+    "arthritis or other damage in the joint."
+)
+
+# Advice on shoes and supports that a measure of the plan already gives in its own words.
+GEAR_SAID_BY_MEASURE: dict[Measure, Advice] = {
+    Measure.REPLACE_SHOES: SHOES,
+    Measure.TAPING_TRIAL: STRAP_OR_TAPE,
+    Measure.ORTHOSIS_TRIAL: INSOLES,
+}
+
 RUNNING_LADDER_SOURCE = "University of Delaware return-to-running ladder (PMC6693858, table 4)"
 
 RUNNING_LADDER: tuple[tuple[str, str], ...] = (
-    ("Level 1", "Walk 0.1 mile (160 m), jog 0.1 mile; repeat 10 times"),
+    ("Level 1", "Walk 160 m (0.1 mile), jog 160 m; do this 10 times"),
     ("Levels 2-4", "Longer jog spells, less walking: your clinician sets these with you"),
-    ("Level 5", "Jog 2 miles (3.2 km)"),
-    ("Level 6", "Jog 2.5 miles (4 km)"),
-    ("Level 7", "Jog 3 miles (4.8 km)"),
+    ("Level 5", "Jog 3.2 km (2 miles)"),
+    ("Level 6", "Jog 4 km (2.5 miles)"),
+    ("Level 7", "Jog 4.8 km (3 miles)"),
     ("Level 8", "Add some speed"),
 )
 
@@ -160,8 +183,8 @@ MEASURE_ADVICE: dict[Measure, tuple[Advice, ...]] = {
     ),
     Measure.TAPING_TRIAL: (
         Advice(
-            "Your clinician may tape your kneecap and retest a painful movement. Keep using tape "
-            "only if it clearly reduces the pain.",
+            "Your clinician may try kinesiology tape or a kneecap strap and retest a painful "
+            "movement. Keep using it only if it clearly reduces the pain.",
             "JOSPT CPG 2019 (Willy et al.); keep-or-stop rule [D]",
         ),
     ),
@@ -179,8 +202,8 @@ MEASURE_ADVICE: dict[Measure, tuple[Advice, ...]] = {
     ),
     Measure.REPLACE_SHOES: (
         Advice(
-            "Your shoes have done more than 480 km (300 miles): time for a new pair. Change your "
-            "step rate before changing shoe type.",
+            "Running shoes last about 480-800 km (300-500 miles). Yours have done more: time "
+            "for a new pair. Change your step rate before you change the type of shoe.",
             SOURCE_ARTICLE,
         ),
     ),

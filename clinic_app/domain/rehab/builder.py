@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from clinic_app.domain.assessment import Assessment
+from clinic_app.domain.decision.rules_soft_tissue import OBER_TIGHT_ABOVE_DEG
 from clinic_app.domain.derived import (
     LUNGE_ASYMMETRY_FLAG_CM,
     LUNGE_RESTRICTED_BELOW_CM,
@@ -204,12 +205,24 @@ def _ankle_and_soft_tissue(draft: _Draft, assessment: Assessment) -> None:
                 f"Lunge test {distance:g} cm on the {side.value} (< 10 cm restricted, unverified "
                 "default)",
             )
+    flexibility = assessment.screens.flexibility
+    for side in _sides(assessment):
+        if flexibility.hamstrings_tight.side(side):
+            draft.add("hamstring_stretch", f"Tight hamstrings on the {side.value}")
     regions = assessment.history.complaint.pain_regions or set()
     if (
         PainRegion.LATERAL_FEMORAL_EPICONDYLE in regions
         or assessment.screens.provocation.noble_positive
     ):
         draft.add("itb_foam_rolling", "Lateral knee pain at the iliotibial band")
+    for side in _sides(assessment):
+        ober = flexibility.modified_ober_deg.side(side)
+        if ober is not None and ober > OBER_TIGHT_ABOVE_DEG:
+            draft.add(
+                "itb_foam_rolling",
+                f"Modified Ober {ober:g} deg on the {side.value} (tight above "
+                f"{OBER_TIGHT_ABOVE_DEG:g} deg)",
+            )
 
 
 def is_runner(assessment: Assessment) -> bool:
@@ -243,8 +256,8 @@ def _running(draft: _Draft, assessment: Assessment, phase: Phase) -> None:
     draft.add("dynamic_warm_up", "Runner: 5-minute dynamic warm-up before every run")
     draft.measure(
         Measure.RETURN_TO_RUNNING,
-        "Runner: graded return with entry criteria"
-        + (" (start when the entry criteria are met)" if phase is Phase.SETTLE else ""),
+        "Runner: graded return" + (" once the entry criteria are met" if phase is Phase.SETTLE
+                                   else " with entry criteria"),
     )
 
 
@@ -265,5 +278,5 @@ def _foot_and_taping(draft: _Draft, assessment: Assessment, phase: Phase) -> Non
     ):
         draft.measure(
             Measure.TAPING_TRIAL,
-            "Optional in phase 1: keep only if an immediate retest shows less pain",
+            "Optional in phase 1; kept only if a retest shows less pain",
         )

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from clinic_app.domain.assessment import Assessment, HintDecisionKind
 from clinic_app.domain.decision import Evaluation, Hint
-from clinic_app.domain.decision.context import finding_label
 from clinic_app.domain.soap.document import Block, Line
 
 
@@ -21,7 +20,6 @@ def appraisal_blocks(assessment: Assessment, evaluation: Evaluation) -> tuple[Bl
     ]
     if not impression:
         impression.append(Line("No leading impression from the findings recorded.", "Impression:"))
-    impression.append(Line(conclusion.summary, "Summary:"))
     urgent = conclusion.top_urgency.rank >= 2
     impression.append(Line(conclusion.top_urgency.label, "Urgency:", abnormal=urgent))
     impression.append(Line(conclusion.imaging.describe(), "Imaging:",
@@ -50,23 +48,27 @@ def appraisal_blocks(assessment: Assessment, evaluation: Evaluation) -> tuple[Bl
             for hint, reason in dismissed
         )))
     if open_hints:
-        blocks.append(Block("Hints not yet reviewed", tuple(_hint_line(h) for h in open_hints)))
+        blocks.append(Block("Hints not yet reviewed", tuple(
+            _hint_line(hint, with_reasoning=False) for hint in open_hints
+        )))
     cannot = [hint for hint in evaluation.cannot_evaluate]
     if cannot:
-        blocks.append(Block("Could not be evaluated (findings missing)", tuple(
-            Line(f"{hint.title}: needs {_finding_names(hint)}") for hint in cannot
-        )))
+        # Counted only: the findings they need are counted under O, and the red flags
+        # among them are named above.
+        blocks.append(Block(None, (Line(
+            f"{len(cannot)} rule{'s' if len(cannot) > 1 else ''} (findings missing).",
+            "Not evaluated:",
+        ),)))
     return tuple(blocks)
 
 
-def _finding_names(hint: Hint) -> str:
-    return "; ".join(dict.fromkeys(finding_label(path) for path in hint.missing))
-
-
-def _hint_line(hint: Hint) -> Line:
+def _hint_line(hint: Hint, with_reasoning: bool = True) -> Line:
+    """The hint with what fired it and its action; the rule's reasoning for a decided hint
+    (an open hint's reasoning is one click away in the app)."""
     found = "; ".join(f"{t.label} = {t.value}" for t in hint.triggers)
-    text = f"{hint.title} ({hint.category.label.lower()}, {hint.urgency.label.lower()}). "
-    text += hint.reasoning
+    text = f"{hint.title} ({hint.category.label.lower()}, {hint.urgency.label.lower()})."
+    if with_reasoning:
+        text += f" {hint.reasoning}"
     if found:
         text += f" Findings: {found}."
     if hint.action:

@@ -1,12 +1,13 @@
 """O: the examination findings, grouped by exam section, both sides, with derived values.
 
-Every recorded finding appears; values outside the expected range are marked;
-findings not assessed are listed compactly at the end of each section.
+Abnormal findings, and those a fired rule read (the decisive ones), are shown in full,
+abnormal values marked; the other recorded findings are summarised per section as within
+normal limits, named with their values; findings not assessed are counted per section at
+the end (the strength groups not assessed are named).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from clinic_app.domain.assessment import Assessment
@@ -37,19 +38,37 @@ NOT_ASSESSED = "not assessed"
 
 @dataclass
 class _Rows:
+    decisive: frozenset[Path]
     bilateral: list[tuple[str, str, str]] = field(default_factory=list)
     bilateral_marks: set[int] = field(default_factory=set)
     single: list[tuple[str, str]] = field(default_factory=list)
     single_marks: set[int] = field(default_factory=set)
-    not_assessed: list[str] = field(default_factory=list)
+    normal: list[str] = field(default_factory=list)  # "label value"
+    negative: list[str] = field(default_factory=list)  # yes/no findings answered "no"
+    not_assessed: list[FieldSpec] = field(default_factory=list)
     notes: list[Line] = field(default_factory=list)
 
+    def in_full(self, path: Path, abnormal: bool) -> bool:
+        return abnormal or without_side(path) in self.decisive
 
-def objective_blocks(assessment: Assessment) -> tuple[Block, ...]:
+
+def objective_blocks(
+    assessment: Assessment, decisive: frozenset[Path] = frozenset()
+) -> tuple[Block, ...]:
+    """``decisive``: the findings (paths without side) that fired rules read."""
     blocks = [_body_block(assessment), _strength_block(assessment)]
-    blocks.extend(_generic_block(assessment, section) for section in GENERIC_SECTIONS)
+    not_assessed: list[str] = []
+    for section in GENERIC_SECTIONS:
+        block, missing = _generic_block(assessment, section, decisive)
+        blocks.append(block)
+        if missing:
+            not_assessed.append(f"{block.heading} {missing}")
     blocks.append(_derived_block(assessment))
     blocks.append(_outcomes_block(assessment))
+    if not_assessed:
+        blocks.append(Block(None, (
+            Line("; ".join(not_assessed) + ".", "Not assessed (findings per section):"),
+        )))
     return tuple(blocks)
 
 
@@ -67,10 +86,13 @@ def _short(title: str) -> str:
     return title.split(" (", 1)[0]
 
 
-def _generic_block(assessment: Assessment, section: str) -> Block:
+def _generic_block(
+    assessment: Assessment, section: str, decisive: frozenset[Path]
+) -> tuple[Block, int]:
+    """The section's block and how many of its findings were not assessed."""
     specs = _section_specs(section)
     heading = specs[0].group_titles[0] if specs and specs[0].group_titles else section
-    rows = _Rows()
+    rows = _Rows(decisive)
     paired: dict[Path, dict[str, FieldSpec]] = {}
     for spec in specs:
         if spec.side:
@@ -89,59 +111,82 @@ def _generic_block(assessment: Assessment, section: str) -> Block:
     if rows.single:
         items.append(Table(("Finding", "Result"), tuple(rows.single), frozenset(rows.single_marks)))
     items.extend(rows.notes)
+    if rows.normal or rows.negative:
+        count = len(rows.normal) + len(rows.negative)
+        negative = ["negative: " + _grouped(rows.negative)] if rows.negative else []
+        items.append(Line("; ".join([*negative, *rows.normal]) + ".",
+                          f"{count} finding{'s' if count > 1 else ''} within normal limits:"))
     if not items:
         items.append(Line("Nothing recorded in this section."))
-    if rows.not_assessed:
-        items.append(Line(_compact(rows.not_assessed, specs, assessment), "Not assessed:"))
-    return Block(heading, tuple(items))
+    return Block(heading, tuple(items)), len(rows.not_assessed)
 
 
 def _add_single(rows: _Rows, assessment: Assessment, spec: FieldSpec) -> None:
     value = get_value(assessment, spec.path)
     if value is None:
-        rows.not_assessed.append(_label(spec))
+        rows.not_assessed.append(spec)
         return
     if spec.multiline:  # free text can be long: kept out of the table so it can break pages
         rows.notes.append(Line(str(value), f"{_label(spec)}:"))
         return
-    if is_abnormal(spec.path, value):
+    text = format_value(value, spec, lower_items=True)
+    abnormal = is_abnormal(spec.path, value)
+    if not rows.in_full(spec.path, abnormal):
+        if value is False:
+            rows.negative.append(_negative_name(spec))
+        else:
+            rows.normal.append(f"{_label(spec).lower()} {text}")
+        return
+    if abnormal:
         rows.single_marks.add(len(rows.single))
-    rows.single.append((_label(spec), format_value(value, spec, lower_items=True)))
+    rows.single.append((_label(spec), text))
 
 
 def _add_bilateral(rows: _Rows, assessment: Assessment, left: FieldSpec, right: FieldSpec) -> None:
     values = get_value(assessment, left.path), get_value(assessment, right.path)
     if values == (None, None):
-        rows.not_assessed.append(_label(left))
+        rows.not_assessed.append(left)
         return
     pairs = zip((left, right), values, strict=True)
-    if any(is_abnormal(spec.path, value) for spec, value in pairs):
-        rows.bilateral_marks.add(len(rows.bilateral))
+    abnormal = any(is_abnormal(spec.path, value) for spec, value in pairs)
     cells = tuple(
         NOT_ASSESSED if v is None else format_value(v, left, lower_items=True) for v in values
     )
+    if not rows.in_full(left.path, abnormal):
+        if all(value is False or value is None for value in values):
+            rows.negative.append(_negative_name(left))
+        else:
+            rows.normal.append(f"{_label(left).lower()} {_both_sides(cells, values)}")
+        return
+    if abnormal:
+        rows.bilateral_marks.add(len(rows.bilateral))
     rows.bilateral.append((_label(left), cells[0], cells[1]))
 
 
-def _compact(labels: list[str], specs: Iterable[FieldSpec], assessment: Assessment) -> str:
-    """Name a whole subgroup once when none of its findings was assessed."""
-    by_group: dict[str, list[FieldSpec]] = {}
-    for spec in specs:
-        if len(spec.group_titles) > 1:
-            by_group.setdefault(_short(spec.group_titles[1]), []).append(spec)
-    empty_groups = {
-        title for title, members in by_group.items()
-        if all(get_value(assessment, spec.path) is None for spec in members)
-    }
-    parts: list[str] = []
-    for label in labels:
-        group = label.split(": ", 1)[0] if ": " in label else None
-        if group in empty_groups:
-            if group not in parts:
-                parts.append(group)
-        else:
-            parts.append(label)
-    return "; ".join(parts) + "."
+def _negative_name(spec: FieldSpec) -> str:
+    """A yes/no finding's name as read after "negative:" ("McMurray", not "McMurray
+    positive")."""
+    label = _label(spec)
+    return label.removesuffix(" positive").replace(" positive ", " ").lower()
+
+
+def _grouped(names: list[str]) -> str:
+    """"hip screen: a, b; palpation: c" from "hip screen: a", "hip screen: b", "palpation: c"."""
+    groups: dict[str, list[str]] = {}
+    for name in names:
+        group, _, finding = name.rpartition(": ")
+        groups.setdefault(group, []).append(finding)
+    return "; ".join(
+        f"{group}: {', '.join(findings)}" if group else ", ".join(findings)
+        for group, findings in groups.items()
+    )
+
+
+def _both_sides(cells: tuple[str, ...], values: tuple[object, object]) -> str:
+    if values[0] is not None and cells[0] == cells[1]:
+        return f"{cells[0]} both sides"
+    return ", ".join(f"{cell} ({side})" for side, cell, value
+                     in zip(("left", "right"), cells, values, strict=True) if value is not None)
 
 
 def _body_block(assessment: Assessment) -> Block:
@@ -154,9 +199,8 @@ def _body_block(assessment: Assessment) -> Block:
     ]
     if index is not None:
         parts.append(f"BMI {index:g} kg/m² (derived)")
-    side = assessment.affected_side.label if assessment.affected_side else "not recorded"
-    measurements = Line("; ".join(parts) + ".", "Measurements:")
-    return Block("Body", (measurements, Line(side, "Affected side:")))
+    # The affected side is in the note's heading.
+    return Block(None, (Line("; ".join(parts) + ".", "Body:"),))
 
 
 def _strength_cell(side: StrengthSide, body_mass: float | None) -> str:
@@ -193,8 +237,8 @@ def _strength_block(assessment: Assessment) -> Block:
         rows.append((titles[name], left, right, lsi_text))
     items: list[Line | Table] = []
     if rows:
-        items.append(Table(("Muscle group", "Left", "Right", "LSI"), tuple(rows), frozenset(marks)))
-        items.append(Line("LSI below 90% is flagged (product default).", "Note:"))
+        items.append(Table(("Muscle group", "Left", "Right", "LSI (flag < 90% [D])"), tuple(rows),
+                           frozenset(marks)))
     else:
         items.append(Line("Nothing recorded in this section."))
     if missing:

@@ -8,15 +8,15 @@ from clinic_app.domain.rehab.library import ExerciseLibrary
 from clinic_app.domain.rehab.plan import RehabPlan
 from clinic_app.domain.soap.document import Block, Line
 
+USUAL_FREQUENCY = "3 days a week"
 FOLLOW_UP_DEFAULT = (
     "not set; product default: review in 1-2 weeks, repeat Kujala AKPS and NPRS at 6 and "
     "12 weeks"
 )
 EDUCATION = (
-    "In the patient's written plan: the condition and its expected course; load "
-    "modification (keep fit by cycling or swimming); pain monitoring: exercise pain at most "
-    "5/10, settling within 60 minutes, no "
-    "worse next morning; the 10% rule; footwear and warm-up advice."
+    "written plan: pain monitoring (at most 5/10, settled within 60 min, no worse next "
+    "morning), load and the 10% rule, footwear, warm-up and cool-down, when to see a "
+    "specialist and when to seek care today."
 )
 
 
@@ -30,9 +30,12 @@ def plan_blocks(
     if plan.loading_programme_allowed:
         summary.append(Line(f"{plan.phase.label} ({plan.phase_basis}).", "Phase:"))
         exercises = "; ".join(
-            f"{library.get(item.exercise_id).name} {item.dose}, {item.frequency.lower()}"
+            f"{library.get(item.exercise_id).name} {item.dose}"
+            + ("" if item.frequency == USUAL_FREQUENCY else f", {item.frequency.lower()}")
             for item in plan.exercises
         )
+        if any(item.frequency == USUAL_FREQUENCY for item in plan.exercises):
+            exercises += f" ({USUAL_FREQUENCY.lower()} unless stated)"
         summary.append(Line(exercises + "." if exercises else "none.", "Home exercises:"))
         if plan.measures:
             summary.append(Line(
@@ -63,10 +66,9 @@ def plan_blocks(
         ))
     if not referral_lines:
         referral_lines.append(Line("none.", "Referral:"))
+    education = Line(EDUCATION if plan.loading_programme_allowed else
+                     "Reason for referral and what to do meanwhile explained; "
+                     "\"seek care today\" advice given in writing.", "Education:")
     return (
-        Block("Plan summary", tuple(summary)),
-        Block("Education", (Line(EDUCATION if plan.loading_programme_allowed else
-                                 "Reason for referral and what to do meanwhile explained; "
-                                 "\"seek care today\" advice given in writing."),)),
-        Block("Follow-up and referral", (Line(follow_up, "Follow-up:"), *referral_lines)),
+        Block(None, (*summary, education, Line(follow_up, "Follow-up:"), *referral_lines)),
     )
