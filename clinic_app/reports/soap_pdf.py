@@ -175,6 +175,11 @@ def _record_trail(note: SoapNote, styles: Styles) -> list[Flowable]:
             "Signed at:", signature.signed_at.strftime("%Y-%m-%d %H:%M:%S UTC"), styles.body
         ))
         flowables.append(labelled("Content SHA-256:", signature.content_hash, styles.small))
+        if trail.witness is not None:
+            flowables.append(labelled(
+                "Audit trail witness:", f"{trail.witness} (check with 'clinic-app audit verify "
+                "--witness' and this value)", styles.small,
+            ))
     if trail.addenda:
         flowables.append(para("Addenda (corrections after signing)", styles.heading))
         for addendum in trail.addenda:

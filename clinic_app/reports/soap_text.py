@@ -48,6 +48,8 @@ def _trail(note: SoapNote) -> list[str]:
         if signature.submitter_name:
             out.append(f"  Written by {signature.submitter_name} (student)")
         out.append(f"  Content SHA-256: {signature.content_hash}")
+        if trail.witness is not None:
+            out.append(f"  Audit trail witness: {trail.witness}")
     if trail.addenda:
         out += ["", "ADDENDA"]
         for addendum in trail.addenda:

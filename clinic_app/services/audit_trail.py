@@ -19,13 +19,15 @@ class AuditService:
     def __init__(self, unit_of_work: UnitOfWorkFactory) -> None:
         self._uow = unit_of_work
 
-    def verify(self) -> Verification:
+    def verify(self, printed_witnesses: tuple[ChainHead, ...] = ()) -> Verification:
         """Everything ``domain.records.verification`` checks, read in one transaction:
-        the keyed chain, its head and witness, every signed note and addendum against its
+        the keyed chain, its head and witnesses (the file kept beside the key, and any
+        chain heads read off signed PDFs), every signed note and addendum against its
         entry, and the guard triggers. Each problem names the entry, note or addendum."""
         with self._uow() as uow:
             verifier = RecordVerifier(
-                uow.audit.key_state(), uow.audit.head(), uow.audit.missing_guard_triggers()
+                uow.audit.key_state(), uow.audit.head(), uow.audit.missing_guard_triggers(),
+                printed_witnesses,
             )
             verifier.check_entries(uow.audit.entries())
             verifier.check_signed_notes(uow.assessments.signed_facts())

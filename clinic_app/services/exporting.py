@@ -89,7 +89,10 @@ class ExportService:
             patient = record.signed_patient if signed and record.signed_patient else (
                 uow.patients.get(record.patient_id).patient
             )
-            trail = RecordTrail(record.signature, tuple(uow.addenda.for_assessment(record.id)))
+            trail = RecordTrail(
+                record.signature, tuple(uow.addenda.for_assessment(record.id)),
+                uow.audit.head() if signed else None,
+            )
             earlier = tuple(earlier_assessments(uow, record))
         # A draft is printed under the rules it is evaluated with now; a signed note
         # keeps the rule-set version it was signed under.

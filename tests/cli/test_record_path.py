@@ -122,3 +122,20 @@ def test_import_checks_every_file_before_storing_any(cli: Cli, tmp_path: Path) -
     assert "new patient 1;" in again.stdout
     matched = cli("import", case)
     assert "matched the stored patient 1;" in matched.stdout
+
+
+def test_the_witness_printed_on_a_signed_note_is_checked_by_verify(cli: Cli) -> None:
+    [first, *_] = imported_ids(cli)
+    assert cli("sign", "--assessment", str(first)).returncode == 0
+    text = cli("export", "--assessment", str(first), "--text", "-", seed=3).stdout
+    [witness] = re.findall(r"Audit trail witness: (\d+:[0-9a-f]{64})", text)
+    assert cli("audit", "verify", "--witness", witness, seed=4).returncode == 0
+
+    sequence, digest = witness.split(":")
+    rewritten = cli("audit", "verify", "--witness", f"{sequence}:{'0' * 64}", seed=5)
+    assert rewritten.returncode == 1
+    assert f"entry {sequence} differs from a printed document" in rewritten.stderr
+    rewound = cli("audit", "verify", "--witness", f"{int(sequence) + 500}:{digest}", seed=6)
+    assert rewound.returncode == 1 and "the log was rewound" in rewound.stderr
+    malformed = cli("audit", "verify", "--witness", "twelve")
+    assert malformed.returncode == 2 and "expected SEQUENCE:HASH" in malformed.stderr

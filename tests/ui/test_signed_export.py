@@ -55,7 +55,7 @@ def test_a_note_signed_in_the_window_exports_signed_pdfs_and_text(
     assert signature.content_hash in squashed(note)  # the hash may wrap across lines
     assert squashed(ADDENDUM) in squashed(note)
     assert "DRAFT" not in note and "DRAFT" not in pdf_text(plan)
-    assert "Local user" not in note
+    assert "Local user" not in note and "Audit trail witness:" in note
     clipboard = QGuiApplication.clipboard().text()
     assert f"Content SHA-256: {signature.content_hash}" in clipboard
     assert squashed(ADDENDUM) in squashed(clipboard) and "DRAFT" not in clipboard

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from clinic_app.domain.records.audit import ChainHead
+
 MAX_ADDENDUM_LENGTH = 10_000
 
 
@@ -57,7 +59,16 @@ def check_addendum_text(text: str) -> str:
 
 @dataclass(frozen=True)
 class RecordTrail:
-    """What the note prints under the clinical content: the signature and the addenda."""
+    """What the note prints under the clinical content: the signature, the addenda and,
+    for a signed note, the audit chain's head when it was exported (a witness that
+    ``clinic-app audit verify --witness`` can later check the log against)."""
 
     signature: Signature | None
     addenda: tuple[Addendum, ...] = ()
+    chain_head: ChainHead | None = None
+
+    @property
+    def witness(self) -> str | None:
+        """The chain head as printed and as ``--witness`` takes it: ``SEQUENCE:HASH``."""
+        head = self.chain_head
+        return None if head is None else f"{head.sequence}:{head.last_hash}"

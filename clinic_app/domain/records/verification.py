@@ -107,6 +107,8 @@ class RecordVerifier:
     state: AuditKeyState
     head: ChainHead
     missing_triggers: Iterable[str] = ()
+    # Chain heads printed on documents (signed PDFs), given back to verify by the reader.
+    printed_witnesses: tuple[ChainHead, ...] = ()
     problems: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -116,7 +118,8 @@ class RecordVerifier:
         self._entries = self._keyed = self._unchecked = 0
         self._last_sequence = 0
         self._last_hash = GENESIS_HASH
-        self._witnessed_hash: str | None = None
+        self._witnessed: dict[int, str] = {}  # witnessed sequence -> the hash found there
+        self._witness_sequences = {witness.sequence for witness, _ in self._witnesses()}
         self._signings: dict[int, list[AuditEntry]] = defaultdict(list)
         self._addendum_entries: dict[int, list[AuditEntry]] = defaultdict(list)
         self._signed_ids: set[int] = set()
@@ -143,8 +146,8 @@ class RecordVerifier:
                 self.problems.append(f"{entry.describe()} {hash_problem}")
             elif entry.previous_hash != self._last_hash and entry.sequence == expected:
                 self.problems.append(f"{entry.describe()} does not link to the entry before it")
-            if self.state.witness is not None and entry.sequence == self.state.witness.sequence:
-                self._witnessed_hash = entry.entry_hash
+            if entry.sequence in self._witness_sequences:
+                self._witnessed[entry.sequence] = entry.entry_hash
             self._collect(entry)
             expected = entry.sequence + 1
             self._last_hash = entry.entry_hash
@@ -289,20 +292,24 @@ class RecordVerifier:
                 "it was set by hand"
             )
 
+    def _witnesses(self) -> list[tuple[ChainHead, str]]:
+        """Each witness of the chain outside the database, with where it came from."""
+        found = [(printed, "a printed document") for printed in self.printed_witnesses]
+        if self.state.witness is not None:
+            found.append((self.state.witness, f"the witness file {self.state.witness_location}"))
+        return found
+
     def _check_witness(self) -> None:
-        witness = self.state.witness
-        if witness is None:
-            return
-        if witness.sequence > self._last_sequence:
-            self.problems.append(
-                f"the log was rewound: the witness file {self.state.witness_location} "
-                f"records entry {witness.sequence}, the log ends at entry {self._last_sequence}"
-            )
-        elif self._witnessed_hash is not None and self._witnessed_hash != witness.last_hash:
-            self.problems.append(
-                f"entry {witness.sequence} differs from the witness file "
-                f"{self.state.witness_location}: the log was rewritten"
-            )
+        for witness, where in self._witnesses():
+            if witness.sequence > self._last_sequence:
+                self.problems.append(
+                    f"the log was rewound: {where} records entry {witness.sequence}, the log "
+                    f"ends at entry {self._last_sequence}"
+                )
+            elif witness.sequence and self._witnessed.get(witness.sequence) != witness.last_hash:
+                self.problems.append(
+                    f"entry {witness.sequence} differs from {where}: the log was rewritten"
+                )
 
     def _check_signings_have_notes(self) -> None:
         for assessment_id, entries in sorted(self._signings.items()):
