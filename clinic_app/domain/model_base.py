@@ -63,7 +63,7 @@ class DomainModel(BaseModel):
             problem = control_character_problem(
                 value, one_line=info.field_name in cls.one_line_fields
             )
-            if problem and _accepts(annotation, kind):
+            if problem and _accepts(annotation, kind) and not _read_back(info):
                 raise PydanticCustomError("control_character", problem)
         else:
             return value
@@ -83,6 +83,15 @@ class DomainModel(BaseModel):
                 ):
                     dumped[name] = sorted(value, key=_json_text)
         return dumped
+
+
+# Validation context for documents read back from storage: text saved before control
+# characters were refused must still open (outputs strip them), never lock a record away.
+AS_STORED: dict[str, bool] = {"as_stored": True}
+
+
+def _read_back(info: ValidationInfo) -> bool:
+    return isinstance(info.context, dict) and bool(info.context.get("as_stored"))
 
 
 def _json_text(value: Any) -> str:

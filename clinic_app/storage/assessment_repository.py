@@ -9,6 +9,7 @@ from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from clinic_app.domain.assessment import Assessment, AssessmentStatus
+from clinic_app.domain.model_base import AS_STORED
 from clinic_app.domain.patient import Patient
 from clinic_app.domain.records.roles import User
 from clinic_app.domain.records.signature import Signature, Submission
@@ -57,9 +58,10 @@ class SqlAlchemyAssessmentRepository:
             raise NotFoundError(f"no assessment with id {assessment_id}")
         return AssessmentRecord(
             row.id, row.patient_id, row.version,
-            Assessment.model_validate_json(row.document), row.updated_at, _signature(row),
+            stored_assessment(row.document), row.updated_at, _signature(row),
             _submission(row.submitted_by, row.submitter_name),
-            Patient.model_validate_json(row.signed_patient) if row.signed_patient else None,
+            Patient.model_validate_json(row.signed_patient, context=AS_STORED)
+            if row.signed_patient else None,
         )
 
     def for_patient(self, patient_id: int) -> list[AssessmentSummary]:
@@ -157,7 +159,7 @@ class SqlAlchemyAssessmentRepository:
         )
         return [
             KeptVersion(
-                row.assessment_id, row.version, Assessment.model_validate_json(row.document),
+                row.assessment_id, row.version, stored_assessment(row.document),
                 row.reason, row.kept_by, row.kept_at,
             )
             for row in rows
@@ -259,3 +261,8 @@ def _document_columns(assessment: Assessment) -> dict[str, object]:
         "schema_version": assessment.schema_version,
         "document": assessment.model_dump_json(exclude_none=True),
     }
+
+
+def stored_assessment(document: str) -> Assessment:
+    """A stored document as it was saved (see ``AS_STORED``)."""
+    return Assessment.model_validate_json(document, context=AS_STORED)

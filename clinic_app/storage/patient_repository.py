@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Row, delete, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
+from clinic_app.domain.model_base import AS_STORED
 from clinic_app.domain.patient import Patient, Sex, search_key
 from clinic_app.services.ports import NotFoundError, PatientRecord
 from clinic_app.storage.clock import utc_now
@@ -174,13 +175,13 @@ def _copy_into(row: PatientRow, patient: Patient) -> None:
 
 
 def _to_patient(row: PatientRow | Row[Any]) -> Patient:
-    return Patient(
-        family_name=row.family_name,
-        given_names=row.given_names,
-        date_of_birth=row.date_of_birth,
-        sex=Sex(row.sex),
-        identifier=row.identifier,
-        phone=row.phone,
-        email=row.email,
-        address=row.address,
-    )
+    return Patient.model_validate({
+        "family_name": row.family_name,
+        "given_names": row.given_names,
+        "date_of_birth": row.date_of_birth,
+        "sex": Sex(row.sex),
+        "identifier": row.identifier,
+        "phone": row.phone,
+        "email": row.email,
+        "address": row.address,
+    }, context=AS_STORED)

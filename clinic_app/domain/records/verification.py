@@ -27,6 +27,7 @@ from datetime import datetime
 from pydantic import ValidationError
 
 from clinic_app.domain.assessment import Assessment, AssessmentStatus
+from clinic_app.domain.model_base import AS_STORED
 from clinic_app.domain.patient import Patient
 from clinic_app.domain.records.audit import (
     GENESIS_HASH,
@@ -353,12 +354,12 @@ def _content_problem(note: SignedNoteFacts) -> str | None:
 
 
 def _recomputed_content_hash(note: SignedNoteFacts, signed_by: str, signed_at: datetime) -> str:
-    assessment = Assessment.model_validate_json(note.document)
+    assessment = Assessment.model_validate_json(note.document, context=AS_STORED)
     if note.signed_patient is None:
         return legacy_content_hash(
             note.document, note.patient_id, signed_by, signed_at, note.submitted_by
         )
-    patient = Patient.model_validate_json(note.signed_patient)
+    patient = Patient.model_validate_json(note.signed_patient, context=AS_STORED)
     return content_hash(
         assessment, note.patient_id, patient, signed_by, signed_at, note.submitted_by
     )
