@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from clinic_app.services.ports import UnitOfWork
     from clinic_app.services.signing import SigningService
     from clinic_app.services.users import UserService
+    from clinic_app.services.version_history import VersionHistoryService
     from clinic_app.storage.database import Database
 
 DATABASE_URL_VARIABLE = "CLINIC_APP_DATABASE_URL"
@@ -47,6 +48,7 @@ class Services:
     demo: DemoService
     exports: ExportService
     imports: CaseImportService
+    versions: VersionHistoryService
 
 
 def resolve_database_url(option: str | None) -> str | None:
@@ -73,6 +75,7 @@ def build_services(database: Database) -> Services:
     from clinic_app.services.patients import PatientService
     from clinic_app.services.signing import SigningService
     from clinic_app.services.users import UserService
+    from clinic_app.services.version_history import VersionHistoryService
 
     return Services(
         patients=PatientService(database.unit_of_work),
@@ -86,6 +89,7 @@ def build_services(database: Database) -> Services:
         demo=DemoService(database.unit_of_work, load_demo_cases),
         exports=ExportService(database.unit_of_work, render_documents),
         imports=CaseImportService(database.unit_of_work),
+        versions=VersionHistoryService(database.unit_of_work),
     )
 
 

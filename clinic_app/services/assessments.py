@@ -13,6 +13,7 @@ from clinic_app.domain.assessment import Assessment, AssessmentStatus
 from clinic_app.domain.plausible_dates import ImplausibleDateError, assessment_date_problem
 from clinic_app.domain.records.audit import AuditAction, EntityType, change_is_coalesced
 from clinic_app.domain.records.roles import User, is_local
+from clinic_app.domain.version_history import CREATED, SAVED, extends_last_version
 from clinic_app.services.actors import audit, resolve_actor, resolve_editor
 from clinic_app.services.ports import (
     AssessmentRecord,
@@ -46,6 +47,9 @@ class AssessmentService:
                 created_by=acting.username,
             )
             audit(uow, acting, AuditAction.CREATED, EntityType.ASSESSMENT, record.id)
+            uow.assessments.keep_version(
+                record.id, record.version, record.assessment, CREATED, acting.username
+            )
             uow.commit()
             return record
 
@@ -72,7 +76,9 @@ class AssessmentService:
         with self._uow() as uow:
             acting = resolve_editor(uow, actor, "edit assessments")
             record = uow.assessments.save(assessment_id, assessment, expected_version)
-            _log_change(uow, acting, assessment_id, self._now())
+            now = self._now()
+            _log_change(uow, acting, assessment_id, now)
+            keep_in_history(uow, acting, record, now)
             uow.commit()
             return record
 
@@ -104,3 +110,16 @@ def _log_change(uow: UnitOfWork, actor: User, assessment_id: int, now: datetime)
     )
     if not change_is_coalesced(last, now):
         audit(uow, actor, AuditAction.CHANGED, EntityType.ASSESSMENT, assessment_id)
+
+
+def keep_in_history(uow: UnitOfWork, actor: User, record: AssessmentRecord, now: datetime) -> None:
+    """The saved version in the version history, one per person and burst of work."""
+    last = uow.assessments.last_kept_mark(record.id)
+    if last is not None and extends_last_version(
+        last.reason, last.kept_by, last.kept_at, actor.username, now
+    ):
+        uow.assessments.replace_kept_version(last.id, record.version, record.assessment, now)
+        return
+    uow.assessments.keep_version(
+        record.id, record.version, record.assessment, SAVED, actor.username
+    )

@@ -86,11 +86,21 @@ class StoredUser:
 
 @dataclass(frozen=True)
 class KeptVersion:
-    """A document replaced in a conflict, kept so nothing is lost."""
+    """An earlier version of the document: saved (the version history), or replaced or
+    discarded in a conflict or merge, kept so nothing is lost."""
 
     assessment_id: int
     version: int
     assessment: Assessment
+    reason: str
+    kept_by: str
+    kept_at: datetime
+    id: int = 0
+
+
+@dataclass(frozen=True)
+class KeptMark:
+    id: int
     reason: str
     kept_by: str
     kept_at: datetime
@@ -144,7 +154,17 @@ class AssessmentRepository(Protocol):
         self, assessment_id: int, version: int, assessment: Assessment, reason: str,
         kept_by: str,
     ) -> None: ...
-    def kept_versions(self, assessment_id: int) -> list[KeptVersion]: ...
+    def kept_versions(self, assessment_id: int) -> list[KeptVersion]:
+        """Oldest first."""
+        ...
+    def last_kept_mark(self, assessment_id: int) -> KeptMark | None:
+        """Who kept the newest kept version, when and why (without its document)."""
+        ...
+    def replace_kept_version(
+        self, kept_id: int, version: int, assessment: Assessment, kept_at: datetime
+    ) -> None:
+        """Overwrite one kept version (the history coalesces a burst of autosaves)."""
+        ...
     def signed_facts(self) -> Iterator[SignedNoteFacts]:
         """Every row that is signed or has a content hash, as stored, by id."""
         ...

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import delete, or_, select, update
@@ -17,6 +18,7 @@ from clinic_app.domain.records.verification import SignedNoteFacts
 from clinic_app.services.ports import (
     AssessmentRecord,
     AssessmentSummary,
+    KeptMark,
     KeptVersion,
     NotFoundError,
     RecordLockedError,
@@ -160,10 +162,29 @@ class SqlAlchemyAssessmentRepository:
         return [
             KeptVersion(
                 row.assessment_id, row.version, stored_assessment(row.document),
-                row.reason, row.kept_by, row.kept_at,
+                row.reason, row.kept_by, row.kept_at, row.id,
             )
             for row in rows
         ]
+
+    def last_kept_mark(self, assessment_id: int) -> KeptMark | None:
+        found = self._session.execute(
+            select(AssessmentVersionRow.id, AssessmentVersionRow.reason,
+                   AssessmentVersionRow.kept_by, AssessmentVersionRow.kept_at)
+            .where(AssessmentVersionRow.assessment_id == assessment_id)
+            .order_by(AssessmentVersionRow.id.desc()).limit(1)
+        ).first()
+        return None if found is None else KeptMark(*found)
+
+    def replace_kept_version(
+        self, kept_id: int, version: int, assessment: Assessment, kept_at: datetime
+    ) -> None:
+        self._session.execute(
+            update(AssessmentVersionRow).where(AssessmentVersionRow.id == kept_id)
+            .values(version=version, document=assessment.model_dump_json(exclude_none=True),
+                    kept_at=kept_at)
+            .execution_options(synchronize_session=False)
+        )
 
     def signed_facts(self) -> Iterator[SignedNoteFacts]:
         """Every row that is signed or carries a content hash, by id, read in batches."""

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from clinic_app.services.patients import PatientService
     from clinic_app.services.signing import SigningService
     from clinic_app.services.users import UserService
+    from clinic_app.services.version_history import VersionHistoryService
 
 
 class UiServices(Protocol):
@@ -53,3 +54,6 @@ class UiServices(Protocol):
 
     @property
     def exports(self) -> ExportService: ...
+
+    @property
+    def versions(self) -> VersionHistoryService: ...

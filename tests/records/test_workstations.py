@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 
 from clinic_app.app import Services, build_services
-from clinic_app.services.conflicts import DISCARDED_IN_CONFLICT, SUPERSEDED_BY_CONFLICT
+from clinic_app.domain.version_history import DISCARDED_IN_CONFLICT, SUPERSEDED_BY_CONFLICT
 from clinic_app.services.ports import RecordLockedError, StaleWriteError
 from clinic_app.storage.database import Database
 from tests.records.helpers import clinic_users, started_draft

@@ -10,9 +10,10 @@ import pytest
 from clinic_app.domain.patient import Patient, Sex
 from clinic_app.domain.records.audit import EntityType
 from clinic_app.domain.records.roles import PermissionDeniedError, Role, User
+from clinic_app.domain.version_history import DISCARDED_IN_CONFLICT
 from clinic_app.services.assessments import AssessmentService
 from clinic_app.services.audit_trail import AuditService
-from clinic_app.services.conflicts import DISCARDED_IN_CONFLICT, ConflictService
+from clinic_app.services.conflicts import ConflictService
 from clinic_app.services.patients import PatientService
 from clinic_app.services.ports import AssessmentRecord
 from clinic_app.storage.database import Database

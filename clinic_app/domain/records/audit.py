@@ -40,6 +40,8 @@ class AuditAction(StrEnum):
     DRAFT_DELETED = "draft_deleted"
     CONFLICT_KEPT_MINE = "conflict_kept_mine"
     CONFLICT_TOOK_THEIRS = "conflict_took_theirs"
+    MERGED = "merged"
+    FINDING_RESTORED = "finding_restored_from_version"
     USER_ADDED = "user_added"
     PASSWORD_SET = "password_set"
     CLINICIAN_NAMED = "local_clinician_named"

@@ -31,7 +31,7 @@ LOCKED_MEANWHILE = (
 )
 # Audit actions that write the document (exports and addenda do not).
 DOCUMENT_WRITES = frozenset({
-    AuditAction.CREATED, AuditAction.CHANGED, AuditAction.CONFLICT_KEPT_MINE,
+    AuditAction.CREATED, AuditAction.CHANGED, AuditAction.CONFLICT_KEPT_MINE, AuditAction.MERGED,
 })
 ADDENDUM_LEAD = (
     "Entries made on another workstation while this note was being signed there "

@@ -14,7 +14,7 @@ from clinic_app.domain.document_differences import FindingDifference
 from clinic_app.domain.fields import with_value
 from clinic_app.domain.records.audit import EntityType
 from clinic_app.domain.records.roles import Role
-from clinic_app.services.conflicts import DISCARDED_IN_CONFLICT, SUPERSEDED_BY_CONFLICT
+from clinic_app.domain.version_history import DISCARDED_IN_CONFLICT, SUPERSEDED_BY_CONFLICT
 from clinic_app.storage.database import Database
 from clinic_app.ui.conflict_dialog import (
     MINE_HEADING,
