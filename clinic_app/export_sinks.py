@@ -13,6 +13,10 @@ from clinic_app.private_files import write_private_file
 from clinic_app.services.exporting import DocumentKind
 
 
+class ExportWriteError(OSError):
+    """A document could not be written to the file the user chose (``filename`` names it)."""
+
+
 @dataclass
 class FileSink:
     kind: DocumentKind
@@ -23,7 +27,7 @@ class FileSink:
         try:
             write_private_file(self.path, data)
         except OSError as error:  # name the file asked for, not a temporary one beside it
-            raise OSError(error.errno, error.strerror, str(self.path)) from error
+            raise ExportWriteError(error.errno, error.strerror, str(self.path)) from error
         self.written = True
 
     def discard(self) -> None:

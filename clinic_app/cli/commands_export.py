@@ -127,9 +127,11 @@ def _sinks(outputs: list[_Output]) -> list[FileSink | MemorySink]:
 
 def _delivered(outputs: list[_Output], export: Callable[[], ExportResult]) -> ExportResult:
     """Run the export; a file that cannot be written is named with its option."""
+    from clinic_app.export_sinks import ExportWriteError
+
     try:
         return export()
-    except OSError as error:
+    except ExportWriteError as error:
         failed = next((o for o in outputs if str(o.path) == str(error.filename)), None)
         where = f"{failed.option} {str(failed.path)!r}" if failed else "an output file"
         raise CommandError(

@@ -161,6 +161,8 @@ class ExportPresenter(QObject):
 
     def _run(self, editor: AssessmentEditor, sink: DocumentSink) -> bool:
         """Export through the one export use case; False (and said) when it did not happen."""
+        from clinic_app.export_sinks import ExportWriteError
+
         what = f"Exporting the {sink.kind.value}"
         try:
             if self._services is None:
@@ -169,9 +171,14 @@ class ExportPresenter(QObject):
                 editor.assessment_id, [sink], letterhead_from(self._settings),
                 self._session.actor,
             )
-        except OSError as error:
+        except ExportWriteError as error:
             self.failed.emit(f"Could not write {error.filename or 'the file'}: "
                              f"{error.strerror or error}; {what.lower()} was cancelled")
+            return False
+        except PermissionError as error:  # the acting user cannot be recorded as exporting
+            self.failed.emit(failure_message(
+                f"{what} was cancelled: it could not be recorded in the audit trail", error
+            ))
             return False
         except Exception as error:
             log.error("an export failed: %s", type(error).__name__)
