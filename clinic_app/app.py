@@ -16,6 +16,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from clinic_app.domain.case_file import CaseFile
     from clinic_app.domain.letterhead import Letterhead
+    from clinic_app.domain.practice.attempt import Attempt
+    from clinic_app.domain.practice.case import PracticeCase
+    from clinic_app.domain.practice.grading import PracticeResult
     from clinic_app.reports.exports import ExportedDocuments
     from clinic_app.services.assessment_history import AssessmentHistoryService
     from clinic_app.services.assessments import AssessmentService
@@ -27,6 +30,7 @@ if TYPE_CHECKING:
     from clinic_app.services.exporting import ExportService, ExportSource
     from clinic_app.services.patients import PatientService
     from clinic_app.services.ports import UnitOfWork
+    from clinic_app.services.practice import PracticeService
     from clinic_app.services.signing import SigningService
     from clinic_app.services.users import UserService
     from clinic_app.services.version_history import VersionHistoryService
@@ -49,6 +53,7 @@ class Services:
     exports: ExportService
     imports: CaseImportService
     versions: VersionHistoryService
+    practice: PracticeService
 
 
 def resolve_database_url(option: str | None) -> str | None:
@@ -90,6 +95,7 @@ def build_services(database: Database) -> Services:
         exports=ExportService(database.unit_of_work, render_documents),
         imports=CaseImportService(database.unit_of_work),
         versions=VersionHistoryService(database.unit_of_work),
+        practice=practice_service(),
     )
 
 
@@ -117,6 +123,35 @@ def load_demo_cases(folder: Path | None = None) -> list[CaseFile]:
     from clinic_app.resources import demo_case_paths
 
     return [parse_case(path.read_text(encoding="utf-8")) for path in demo_case_paths(folder)]
+
+
+def practice_service() -> PracticeService:
+    """Practice mode's service over its own store (``practice.sqlite3`` in the data folder),
+    opened on first use; it needs no clinical database."""
+    from clinic_app.services.practice import PracticeService
+    from clinic_app.storage.practice_store import SqlitePracticeStore
+
+    return PracticeService(SqlitePracticeStore.open, load_practice_cases, render_feedback)
+
+
+def load_practice_cases() -> list[PracticeCase]:
+    """The bundled practice cases; a broken file raises ``PracticeCaseError`` naming it."""
+    from clinic_app.domain.practice.case import PracticeCaseError, parse_practice_case
+    from clinic_app.resources import practice_case_paths
+
+    cases = []
+    for path in practice_case_paths():
+        try:
+            cases.append(parse_practice_case(path.read_text(encoding="utf-8")))
+        except PracticeCaseError as error:
+            raise PracticeCaseError([f"{path.name}: {line}" for line in error.lines]) from error
+    return cases
+
+
+def render_feedback(case: PracticeCase, attempt: Attempt, result: PracticeResult) -> bytes:
+    from clinic_app.reports.practice_pdf import render_feedback_pdf
+
+    return render_feedback_pdf(case, attempt, result)
 
 
 _log = logging.getLogger(__name__)

@@ -31,3 +31,9 @@ def demo_case_paths(folder: Path | None = None) -> list[Path]:
 def _case_number(path: Path) -> tuple[int, str]:
     match = re.search(r"(\d+)", path.stem)
     return (int(match.group(1)) if match else 0, path.name)
+
+
+def practice_case_paths(folder: Path | None = None) -> list[Path]:
+    """The bundled practice cases (``resources/practice/*.json``), by file name."""
+    folder = folder if folder is not None else resource("practice")
+    return sorted(folder.glob("*.json"))

@@ -9,6 +9,7 @@ from typing import Protocol, Self
 
 from clinic_app.domain.assessment import Assessment, AssessmentStatus
 from clinic_app.domain.patient import Patient
+from clinic_app.domain.practice.record import AttemptRecord
 from clinic_app.domain.records.audit import AuditAction, AuditEntry, AuditEvent, ChainHead
 from clinic_app.domain.records.login_throttle import LoginFailures
 from clinic_app.domain.records.roles import ClinicianDetails, PermissionDeniedError, User
@@ -263,3 +264,15 @@ class Clock(Protocol):
 def utc_now() -> datetime:
     """The system clock: every service's default ``Clock``."""
     return datetime.now(UTC)
+
+
+class PracticeStore(Protocol):
+    """Students' attempts and supervisors' own cases, kept apart from clinical records."""
+
+    def add_attempt(self, record: AttemptRecord) -> int: ...
+    def attempts(
+        self, student: str | None = None, case_id: str | None = None
+    ) -> list[AttemptRecord]: ...
+    def add_case(self, case_id: str, case_json: str, added_by: str, added_at: datetime) -> None:
+        ...
+    def own_cases(self) -> list[str]: ...

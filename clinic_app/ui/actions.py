@@ -89,6 +89,11 @@ def action_specs() -> tuple[ActionSpec, ...]:
         ActionSpec("quitAction", "&Quit", "Save open assessments and quit",
                    _keys(StandardKey.Quit, "Ctrl+Q"), "application-exit"),
         ActionSpec("aboutAction", "&About Clinic App", "Version and licence", (), "help-about"),
+        ActionSpec("practiceCaseAction", "Practice &case…",
+                   "Examine a simulated patient and get scored feedback (students)", (), ""),
+        ActionSpec("practiceAttemptsAction", "Practice &attempts…",
+                   "Attempts by student and case, CSV export, add your own cases (supervisors)",
+                   (), ""),
     )
 
 
@@ -219,3 +224,11 @@ class ActionRegistry:
     @property
     def redo(self) -> QAction:
         return self._actions["redoAction"]
+
+    @property
+    def practice_case(self) -> QAction:
+        return self._actions["practiceCaseAction"]
+
+    @property
+    def practice_attempts(self) -> QAction:
+        return self._actions["practiceAttemptsAction"]

@@ -43,6 +43,7 @@ from clinic_app.ui.new_assessment_dialog import NewAssessmentDialog
 from clinic_app.ui.patient_list_presenter import PatientListPresenter
 from clinic_app.ui.patient_table_model import COL_NAME, PatientRecordRole, PatientTableModel
 from clinic_app.ui.pick_table import make_pick_table
+from clinic_app.ui.practice.practice_presenter import PracticePresenter
 from clinic_app.ui.recovery_journal import RecoveryJournal
 from clinic_app.ui.session import Session
 from clinic_app.ui.settings import AppSettings
@@ -92,6 +93,8 @@ class MainWindow(QMainWindow):
             settings, self.editor_area.current_editor, self.session, self
         )
 
+        self.practice = PracticePresenter(self.session, self)
+
         self._build_central()
         self._build_menus_and_toolbar()
         self._build_status_bar()
@@ -111,6 +114,7 @@ class MainWindow(QMainWindow):
         self.assessments.attach(services)
         self.editor_area.attach(services)
         self.exports.attach(services)
+        self.practice.attach(services.practice)
         self.centralWidget().setEnabled(True)
         self.statusBar().clearMessage()
         # The baseline before the lists are read: a change made meanwhile is not missed.
@@ -205,6 +209,11 @@ class MainWindow(QMainWindow):
         go_menu = menu_bar.addMenu("&Go")
         go_menu.setObjectName("goMenu")
         go_menu.addActions([a.next_section, a.previous_section])
+        practice_menu = menu_bar.addMenu("P&ractice")
+        practice_menu.setObjectName("practiceMenu")
+        practice_menu.addActions([a.practice_case, a.practice_attempts])
+        a.practice_case.triggered.connect(self.practice.start_requested)
+        a.practice_attempts.triggered.connect(self.practice.supervisor_requested)
         help_menu = menu_bar.addMenu("&Help")
         help_menu.setObjectName("helpMenu")
         help_menu.addAction(a.about)

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from clinic_app.services.demo import DemoService
     from clinic_app.services.exporting import ExportService
     from clinic_app.services.patients import PatientService
+    from clinic_app.services.practice import PracticeService
     from clinic_app.services.signing import SigningService
     from clinic_app.services.users import UserService
     from clinic_app.services.version_history import VersionHistoryService
@@ -57,3 +58,6 @@ class UiServices(Protocol):
 
     @property
     def versions(self) -> VersionHistoryService: ...
+
+    @property
+    def practice(self) -> PracticeService: ...

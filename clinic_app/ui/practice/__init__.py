@@ -1,0 +1,1 @@
+"""Practice mode's windows: a simulated patient, the answer, the feedback, the supervisor."""
