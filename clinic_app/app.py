@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from clinic_app.domain.case_file import CaseFile
     from clinic_app.domain.letterhead import Letterhead
+    from clinic_app.domain.rehab.library import ExerciseLibrary
     from clinic_app.reports.exports import ExportedDocuments
     from clinic_app.services.assessment_history import AssessmentHistoryService
     from clinic_app.services.assessments import AssessmentService
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from clinic_app.services.changes import ChangeService
     from clinic_app.services.conflicts import ConflictService
     from clinic_app.services.demo import DemoService
+    from clinic_app.services.episodes import EpisodeService
     from clinic_app.services.exporting import ExportService, ExportSource
     from clinic_app.services.patients import PatientService
     from clinic_app.services.ports import UnitOfWork
@@ -47,6 +49,7 @@ class Services:
     demo: DemoService
     exports: ExportService
     imports: CaseImportService
+    episodes: EpisodeService
 
 
 def resolve_database_url(option: str | None) -> str | None:
@@ -69,6 +72,7 @@ def build_services(database: Database) -> Services:
     from clinic_app.services.changes import ChangeService
     from clinic_app.services.conflicts import ConflictService
     from clinic_app.services.demo import DemoService
+    from clinic_app.services.episodes import EpisodeService
     from clinic_app.services.exporting import ExportService
     from clinic_app.services.patients import PatientService
     from clinic_app.services.signing import SigningService
@@ -86,6 +90,7 @@ def build_services(database: Database) -> Services:
         demo=DemoService(database.unit_of_work, load_demo_cases),
         exports=ExportService(database.unit_of_work, render_documents),
         imports=CaseImportService(database.unit_of_work),
+        episodes=EpisodeService(database.unit_of_work, exercise_library),
     )
 
 
@@ -94,6 +99,13 @@ def render_documents(source: ExportSource, letterhead: Letterhead) -> ExportedDo
     from clinic_app.reports.exports import render_documents as render
 
     return render(source, letterhead)
+
+
+def exercise_library() -> ExerciseLibrary:
+    """The exercise library, read once (the reports' loader, imported on first use)."""
+    from clinic_app.reports.exports import load_library
+
+    return load_library()
 
 
 def case_exports() -> ExportService:

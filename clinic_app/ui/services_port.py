@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from clinic_app.services.changes import ChangeService
     from clinic_app.services.conflicts import ConflictService
     from clinic_app.services.demo import DemoService
+    from clinic_app.services.episodes import EpisodeService
     from clinic_app.services.exporting import ExportService
     from clinic_app.services.patients import PatientService
     from clinic_app.services.signing import SigningService
@@ -53,3 +54,6 @@ class UiServices(Protocol):
 
     @property
     def exports(self) -> ExportService: ...
+
+    @property
+    def episodes(self) -> EpisodeService: ...
