@@ -13,12 +13,11 @@ from clinic_app.domain.decision import evaluate
 from clinic_app.domain.episode.due import DueFollowUp, due_state, last_day_counted
 from clinic_app.domain.episode.follow_up import filled_follow_up, follow_up_document, form_fields
 from clinic_app.domain.episode.phases import PhaseProposal, phase_of, propose_next_phase
-from clinic_app.domain.episode.progress import EpisodeProgress, episode_progress
+from clinic_app.domain.episode.report import ProgressReport, build_progress_report
 from clinic_app.domain.episode.visits import (
     Visit,
     VisitKind,
     current_episode,
-    is_discharged,
 )
 from clinic_app.domain.fields import Path
 from clinic_app.domain.patient import Patient
@@ -27,7 +26,6 @@ from clinic_app.domain.records.audit import AuditAction, EntityType
 from clinic_app.domain.records.roles import User
 from clinic_app.domain.rehab.builder import build_rehab_plan
 from clinic_app.domain.rehab.library import ExerciseLibrary
-from clinic_app.domain.rehab.plan import Phase
 from clinic_app.services.actors import audit, resolve_editor
 from clinic_app.services.ports import (
     AssessmentRecord,
@@ -47,16 +45,6 @@ class NotNewestVisitError(ValueError):
 
 
 @dataclass(frozen=True)
-class PatientProgress:
-    patient_id: int
-    patient: Patient
-    progress: EpisodeProgress
-    discharged: bool
-    # At the newest visit: move on to the next rehab phase, or why not (None at a first visit).
-    proposal: PhaseProposal | None
-
-
-@dataclass(frozen=True)
 class FollowUpStart:
     """What the follow-up form needs: the previous visit and the fields to ask for."""
 
@@ -73,13 +61,16 @@ class EpisodeService:
         self._library = library
         self._now = now
 
-    def progress(self, patient_id: int) -> PatientProgress:
-        """The patient's current (or last, once discharged) episode."""
+    def progress(self, patient_id: int) -> ProgressReport:
+        """The patient's current (or last, once discharged) episode, as the progress report
+        states it; ``NothingToFollowUpError`` when there is no visit yet."""
         with self._uow() as uow:
             patient = uow.patients.get(patient_id).patient
             episode = current_episode(_visits(uow, patient_id))
-        return PatientProgress(patient_id, patient, episode_progress(episode),
-                               is_discharged(episode), _proposal(episode))
+        if not episode:
+            raise NothingToFollowUpError(
+                f"patient {patient_id} has no assessment yet: nothing to follow")
+        return build_progress_report(patient, episode)
 
     def follow_up_form(self, patient_id: int) -> FollowUpStart:
         with self._uow() as uow:
@@ -117,19 +108,24 @@ class EpisodeService:
             previous = visits[-1].assessment
             document = filled_follow_up(follow_up_document(previous, on, clinician), values)
             proposal = propose_next_phase(phase_of(previous), document)
-            if move_on and proposal.ready and proposal.next is not None:
-                document = self._moved_on(patient, document, visits, proposal.next)
+            document = self._with_plan(patient, document, visits, proposal, move_on)
             record = uow.assessments.add(patient_id, document, created_by=acting.username)
             uow.visits.set_kind(record.id, VisitKind.FOLLOW_UP)
             audit(uow, acting, AuditAction.CREATED, EntityType.ASSESSMENT, record.id)
             uow.commit()
             return record
 
-    def _moved_on(self, patient: Patient, document: Assessment, visits: list[Visit],
-                  phase: Phase) -> Assessment:
+    def _with_plan(self, patient: Patient, document: Assessment, visits: list[Visit],
+                   proposal: PhaseProposal, move_on: bool) -> Assessment:
+        """The plan at the phase the criteria allow: the next one when the clinician moves
+        on and every criterion is met, else the previous visit's (never by weeks alone)."""
+        if move_on and proposal.ready and proposal.next is not None:
+            chosen = (proposal.next, "moved on at a follow-up: every criterion was met")
+        else:
+            chosen = (proposal.current, f"kept at a follow-up. {proposal.summary}"[:500])
         earlier = tuple(visit.assessment for visit in current_episode(visits))
         evaluation = evaluate(patient, document, earlier)
-        plan = build_rehab_plan(document, evaluation, self._library(), moved_to=phase)
+        plan = build_rehab_plan(document, evaluation, self._library(), chosen=chosen)
         return document.model_copy(update={"rehab_plan": plan})
 
     def discharge(self, assessment_id: int, *, actor: User | None = None) -> None:
@@ -172,9 +168,3 @@ def _visits(uow: UnitOfWork, patient_id: int) -> list[Visit]:
               uow.assessments.get(summary.id).assessment)
         for summary in uow.assessments.for_patient(patient_id)
     ]
-
-
-def _proposal(episode: tuple[Visit, ...]) -> PhaseProposal | None:
-    if len(episode) < 2:
-        return None
-    return propose_next_phase(phase_of(episode[-2].assessment), episode[-1].assessment)

@@ -68,14 +68,12 @@ class _Draft:
 
 def build_rehab_plan(
     assessment: Assessment, evaluation: Evaluation | None, library: ExerciseLibrary,
-    moved_to: Phase | None = None,
+    chosen: tuple[Phase, str] | None = None,
 ) -> RehabPlan:
     """The generated plan; ``evaluation`` None means the red-flag rules could not run.
 
-    ``moved_to``: the phase the clinician moved on to at a follow-up (its criteria met)."""
-    phase, basis = choose_phase(assessment)
-    if moved_to is not None:
-        phase, basis = moved_to, "moved on at a follow-up: the phase's criteria were met"
+    ``chosen``: the phase decided at a follow-up by its criteria, and why (else by weeks)."""
+    phase, basis = chosen or choose_phase(assessment)
     if evaluation is not None and not evaluation.conclusion.loading_programme_allowed:
         conclusion = evaluation.conclusion
         advice = conclusion.referral or conclusion.summary
