@@ -21,11 +21,11 @@ CHART_HEIGHT = 58 * mm
 
 def progress_frame(report: ProgressReport, letterhead: Letterhead, title: str,
                    draft: bool) -> PageFrame:
+    who = report.clinician.strip() or letterhead.clinician_name.strip() or "not named"
     return PageFrame(
         letterhead=letterhead, document_title=title,
         patient_line=f"Patient: {report.patient.one_line}",
-        clinician_line=f"Clinician: {report.clinician or letterhead.clinician_name or "not named"}, "
-        f"{report.current.on.isoformat()}",
+        clinician_line=f"Clinician: {who}, {report.current.on.isoformat()}",
         draft=draft, draft_footer_only=True,
     )
 
