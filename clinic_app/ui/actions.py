@@ -89,6 +89,9 @@ def action_specs() -> tuple[ActionSpec, ...]:
         ActionSpec("quitAction", "&Quit", "Save open assessments and quit",
                    _keys(StandardKey.Quit, "Ctrl+Q"), "application-exit"),
         ActionSpec("aboutAction", "&About Clinic App", "Version and licence", (), "help-about"),
+        ActionSpec("progressAction", "&Progress…",
+                   "The selected patient's progress across the visits of the episode",
+                   _keys("Ctrl+Shift+G"), ""),
     )
 
 
