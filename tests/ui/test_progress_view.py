@@ -9,7 +9,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
 from PySide6.QtWidgets import QApplication
 
 from clinic_app.app import Services, build_services
