@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from clinic_app.domain.practice.attempt import Attempt
     from clinic_app.domain.practice.case import PracticeCase
     from clinic_app.domain.practice.grading import PracticeResult
+    from clinic_app.domain.rehab.library import ExerciseLibrary
     from clinic_app.reports.exports import ExportedDocuments
     from clinic_app.services.assessment_history import AssessmentHistoryService
     from clinic_app.services.assessments import AssessmentService
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from clinic_app.services.changes import ChangeService
     from clinic_app.services.conflicts import ConflictService
     from clinic_app.services.demo import DemoService
+    from clinic_app.services.episodes import EpisodeService
     from clinic_app.services.exporting import ExportService, ExportSource
     from clinic_app.services.patients import PatientService
     from clinic_app.services.ports import UnitOfWork
@@ -54,6 +56,7 @@ class Services:
     imports: CaseImportService
     versions: VersionHistoryService
     practice: PracticeService
+    episodes: EpisodeService
 
 
 def resolve_database_url(option: str | None) -> str | None:
@@ -76,6 +79,7 @@ def build_services(database: Database) -> Services:
     from clinic_app.services.changes import ChangeService
     from clinic_app.services.conflicts import ConflictService
     from clinic_app.services.demo import DemoService
+    from clinic_app.services.episodes import EpisodeService
     from clinic_app.services.exporting import ExportService
     from clinic_app.services.patients import PatientService
     from clinic_app.services.signing import SigningService
@@ -96,6 +100,7 @@ def build_services(database: Database) -> Services:
         imports=CaseImportService(database.unit_of_work),
         versions=VersionHistoryService(database.unit_of_work),
         practice=practice_service(),
+        episodes=EpisodeService(database.unit_of_work, exercise_library),
     )
 
 
@@ -104,6 +109,13 @@ def render_documents(source: ExportSource, letterhead: Letterhead) -> ExportedDo
     from clinic_app.reports.exports import render_documents as render
 
     return render(source, letterhead)
+
+
+def exercise_library() -> ExerciseLibrary:
+    """The exercise library, read once (the reports' loader, imported on first use)."""
+    from clinic_app.reports.exports import load_library
+
+    return load_library()
 
 
 def case_exports() -> ExportService:

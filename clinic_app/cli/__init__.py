@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "commands_users",
     "commands_backup",
     "commands_practice",
+    "commands_progress",
 )
 
 

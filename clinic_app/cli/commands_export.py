@@ -38,6 +38,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     export.add_argument("--plan", type=Path, metavar="OUT.pdf", help="rehab plan PDF")
     export.add_argument("--text", type=Path, metavar="OUT.txt",
                         help="SOAP note as plain text ('-' for standard output)")
+    export.add_argument("--progress", type=Path, metavar="OUT.pdf",
+                        help="progress report of the episode up to this visit (PDF)")
+    export.add_argument("--discharge", type=Path, metavar="OUT.pdf",
+                        help="discharge summary of the episode (PDF)")
+    export.add_argument("--ics", type=Path, metavar="OUT.ics",
+                        help="the follow-up date as an iCalendar file for the patient")
     add_acting_option(export, "with --assessment: the user exporting it (needed when "
                       "several users share the database)")
     add_letterhead_options(export)
@@ -54,17 +60,21 @@ class _Output:
         return self.option == "--text" and str(self.path) == STANDARD_OUTPUT
 
 
-_KINDS = {"--soap": "SOAP_PDF", "--plan": "PLAN_PDF", "--text": "SOAP_TEXT"}
+_KINDS = {"--soap": "SOAP_PDF", "--plan": "PLAN_PDF", "--text": "SOAP_TEXT",
+          "--progress": "PROGRESS_PDF", "--discharge": "DISCHARGE_PDF", "--ics": "FOLLOW_UP_ICS"}
 
 
 def _export(args: argparse.Namespace) -> int:
     outputs = [
         _Output(option, path)
-        for option, path in (("--soap", args.soap), ("--plan", args.plan), ("--text", args.text))
+        for option, path in (("--soap", args.soap), ("--plan", args.plan), ("--text", args.text),
+                             ("--progress", args.progress), ("--discharge", args.discharge),
+                             ("--ics", args.ics))
         if path is not None
     ]
     if not outputs:
-        raise CommandError("no output given: use at least one of --soap, --plan, --text")
+        raise CommandError("no output given: use at least one of --soap, --plan, --text, "
+                           "--progress, --discharge, --ics")
     for output in outputs:
         if not output.to_standard_output and output.path.is_dir():
             raise CommandError(
@@ -128,9 +138,12 @@ def _sinks(outputs: list[_Output]) -> list[FileSink | MemorySink]:
 def _delivered(outputs: list[_Output], export: Callable[[], ExportResult]) -> ExportResult:
     """Run the export; a file that cannot be written is named with its option."""
     from clinic_app.export_sinks import ExportWriteError
+    from clinic_app.reports.follow_up_calendar import NoFollowUpDateError
 
     try:
         return export()
+    except NoFollowUpDateError as error:
+        raise CommandError(f"--ics: {error}") from error
     except ExportWriteError as error:
         failed = next((o for o in outputs if str(o.path) == str(error.filename)), None)
         where = f"{failed.option} {str(failed.path)!r}" if failed else "an output file"
@@ -150,6 +163,6 @@ def _report(
             sys.stdout.write(sink.text)
         else:
             print(f"wrote {output.path}")
-    if any(output.option != "--text" for output in outputs):
+    if any(output.option not in ("--text", "--ics") for output in outputs):
         for warning in result.warnings:  # characters a PDF prints as a box, and why
             print(f"export: warning: {warning}", file=sys.stderr)

@@ -7,7 +7,7 @@ pictures, through ``clinic_app.resources``).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -22,6 +22,7 @@ from clinic_app.domain.rehab.library import ExerciseLibrary, parse_library
 from clinic_app.domain.rehab.plan import RehabPlan
 from clinic_app.domain.soap.builder import build_soap_note, identity
 from clinic_app.domain.soap.document import SoapNote
+from clinic_app.reports.episode_documents import EpisodeDocuments
 from clinic_app.reports.font_runs import noticing
 from clinic_app.reports.glyph_warnings import glyph_warnings, record_fields
 from clinic_app.reports.plan_pdf import build_plan_pdf
@@ -49,6 +50,9 @@ class ExportedDocuments:
     plan_pdf: bytes
     # Characters the PDFs could not print as written, one line each (see glyph_warnings).
     warnings: tuple[str, ...] = ()
+    # The episode documents (progress report, discharge summary, calendar file), rendered
+    # when asked for: most exports need only the note and the plan.
+    episode: EpisodeDocuments | None = None
 
     @property
     def soap_text(self) -> str:
@@ -59,14 +63,19 @@ class ExportedDocuments:
             return self.soap_pdf
         if kind is DocumentKind.PLAN_PDF:
             return self.plan_pdf
-        return self.soap_text.encode("utf-8")
+        if kind is DocumentKind.SOAP_TEXT:
+            return self.soap_text.encode("utf-8")
+        if self.episode is None:
+            raise ValueError(f"no {kind} for this export")
+        return self.episode.content(kind, self.plan)
 
 
 def render_documents(source: ExportSource, letterhead: Letterhead) -> ExportedDocuments:
     """The export service's renderer (``DocumentRenderer``)."""
-    return export_documents(
+    documents = export_documents(
         source.patient, source.assessment, source.earlier, letterhead, source.trail
     )
+    return replace(documents, episode=EpisodeDocuments(source, letterhead, load_library))
 
 
 def prepare(

@@ -18,13 +18,14 @@ from typing import Protocol
 from clinic_app.domain.assessment import Assessment, AssessmentStatus
 from clinic_app.domain.case_file import CaseFile
 from clinic_app.domain.decision import stamp_rule_set_version
+from clinic_app.domain.episode.visits import VisitKind
 from clinic_app.domain.letterhead import Letterhead
 from clinic_app.domain.patient import Patient
 from clinic_app.domain.records.audit import AuditAction, EntityType
 from clinic_app.domain.records.roles import User
 from clinic_app.domain.records.signature import RecordTrail
 from clinic_app.services.actors import audit, resolve_actor
-from clinic_app.services.assessment_history import earlier_assessments
+from clinic_app.services.assessment_history import episode_until
 from clinic_app.services.ports import UnitOfWorkFactory
 
 
@@ -32,6 +33,9 @@ class DocumentKind(StrEnum):
     SOAP_PDF = "SOAP note"
     PLAN_PDF = "rehab plan"
     SOAP_TEXT = "SOAP note as text"
+    PROGRESS_PDF = "progress report"
+    DISCHARGE_PDF = "discharge summary"
+    FOLLOW_UP_ICS = "follow-up appointment (iCalendar)"
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,9 @@ class ExportSource:
     assessment: Assessment
     earlier: tuple[Assessment, ...] = ()
     trail: RecordTrail | None = None
+    # The visit kind of each earlier assessment and then of this one (the episode of care);
+    # empty for a case file, whose first assessment is the initial one.
+    kinds: tuple[VisitKind, ...] = ()
 
 
 class RenderedDocuments(Protocol):
@@ -93,11 +100,13 @@ class ExportService:
                 record.signature, tuple(uow.addenda.for_assessment(record.id)),
                 uow.audit.head() if signed else None,
             )
-            earlier = tuple(earlier_assessments(uow, record))
+            episode = episode_until(uow, record)
+        earlier = tuple(visit.assessment for visit in episode[:-1])
+        kinds = tuple(visit.kind for visit in episode)
         # A draft is printed under the rules it is evaluated with now; a signed note
         # keeps the rule-set version it was signed under.
         assessment = record.assessment if signed else stamp_rule_set_version(record.assessment)
-        return ExportSource(patient, assessment, earlier, trail)
+        return ExportSource(patient, assessment, earlier, trail, kinds)
 
     def export_stored(
         self,

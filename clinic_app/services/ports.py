@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 from typing import Protocol, Self
 
 from clinic_app.domain.assessment import Assessment, AssessmentStatus
+from clinic_app.domain.episode.visits import VisitKind
 from clinic_app.domain.patient import Patient
 from clinic_app.domain.practice.record import AttemptRecord
 from clinic_app.domain.records.audit import AuditAction, AuditEntry, AuditEvent, ChainHead
@@ -243,6 +244,7 @@ class UnitOfWork(Protocol):
     addenda: AddendumRepository
     audit: AuditLog
     changes: ChangeFeed
+    visits: VisitRepository
 
     def __enter__(self) -> Self: ...
     def __exit__(self, *exc: object) -> None:
@@ -276,3 +278,35 @@ class PracticeStore(Protocol):
     def add_case(self, case_id: str, case_json: str, added_by: str, added_at: datetime) -> None:
         ...
     def own_cases(self) -> list[str]: ...
+
+
+@dataclass(frozen=True)
+class VisitFacts:
+    """An assessment's place in the episode of care (see ``VisitRepository``)."""
+
+    assessment_id: int
+    patient_id: int
+    visit_date: date
+    kind: VisitKind
+    follow_up_date: date | None
+
+
+@dataclass(frozen=True)
+class FollowUpCandidate:
+    facts: VisitFacts
+    patient: Patient
+
+
+class VisitRepository(Protocol):
+    """Kept in step with the assessments by the assessment repository (kind on ``add``,
+    date and follow-up date on every write)."""
+
+    def for_patient(self, patient_id: int) -> list[VisitFacts]:
+        """Oldest first, in the order of ``AssessmentRepository.for_patient``."""
+        ...
+    def get(self, assessment_id: int) -> VisitFacts: ...
+    def set_kind(self, assessment_id: int, kind: VisitKind) -> None: ...
+    def follow_ups_until(self, last_day: date) -> list[FollowUpCandidate]:
+        """The newest visit of every patient whose newest visit has a follow-up date on or
+        before ``last_day`` and is not a discharge."""
+        ...

@@ -26,6 +26,7 @@ from clinic_app.services.ports import (
 )
 from clinic_app.storage.clock import utc_now
 from clinic_app.storage.rows import AssessmentRow, AssessmentVersionRow, PatientRow
+from clinic_app.storage.visit_repository import record_visit
 
 DRAFT = AssessmentStatus.DRAFT.value
 SIGNED = AssessmentStatus.SIGNED.value
@@ -52,6 +53,7 @@ class SqlAlchemyAssessmentRepository:
         )
         self._session.add(row)
         self._session.flush()
+        record_visit(self._session, row.id, patient_id, assessment, new=True)
         return AssessmentRecord(row.id, patient_id, FIRST_VERSION, assessment, now)
 
     def get(self, assessment_id: int) -> AssessmentRecord:
@@ -223,6 +225,7 @@ class SqlAlchemyAssessmentRepository:
         patient_id = self._session.execute(statement).scalar_one_or_none()
         if patient_id is None:
             self._raise_refusal(assessment_id, expected_version)
+        record_visit(self._session, assessment_id, patient_id, assessment, new=False)
         return AssessmentRecord(assessment_id, patient_id, new_version, assessment, now)
 
     def _raise_refusal(self, assessment_id: int, expected_version: int | None) -> None:

@@ -185,3 +185,8 @@ def _to_patient(row: PatientRow | Row[Any]) -> Patient:
         "email": row.email,
         "address": row.address,
     }, context=AS_STORED)
+
+
+def patient_from_row(row: PatientRow | Row[Any]) -> Patient:
+    """A stored patient row as the domain's patient (for repositories that join patients)."""
+    return _to_patient(row)

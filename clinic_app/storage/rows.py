@@ -207,3 +207,21 @@ class AuditKeyRow(Base):
     keyed_from: Mapped[int] = mapped_column(Integer)
     fingerprint: Mapped[str | None] = mapped_column(String(64))
     seal: Mapped[str | None] = mapped_column(String(64))
+
+
+class VisitRow(Base):
+    """Migration 0009: an assessment's place in the episode of care (initial, follow-up or
+    discharge) and its follow-up date, kept beside the assessment so a signed note stays
+    untouched and the "due for follow-up" list needs no JSON."""
+
+    __tablename__ = "visits"
+
+    assessment_id: Mapped[int] = mapped_column(
+        ForeignKey("assessments.id", ondelete="CASCADE"), primary_key=True
+    )
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id", ondelete="CASCADE"))
+    visit_date: Mapped[date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(20))
+    follow_up_date: Mapped[date | None] = mapped_column(Date, index=True)
+
+    __table_args__ = (Index(None, "patient_id", "visit_date"),)

@@ -16,6 +16,7 @@ from clinic_app.storage.installation_profile import SqlAlchemyInstallationProfil
 from clinic_app.storage.login_failure_log import SqlAlchemyLoginFailureLog
 from clinic_app.storage.patient_repository import SqlAlchemyPatientRepository
 from clinic_app.storage.user_repository import SqlAlchemyUserRepository
+from clinic_app.storage.visit_repository import SqlAlchemyVisitRepository
 
 
 class SqlAlchemyUnitOfWork:
@@ -27,6 +28,7 @@ class SqlAlchemyUnitOfWork:
     addenda: SqlAlchemyAddendumRepository
     audit: SqlAlchemyAuditLog
     changes: SqlAlchemyChangeFeed
+    visits: SqlAlchemyVisitRepository
 
     def __init__(self, session_factory: sessionmaker[Session], keys: AuditKeyContext) -> None:
         self._session_factory = session_factory
@@ -43,6 +45,7 @@ class SqlAlchemyUnitOfWork:
         self.addenda = SqlAlchemyAddendumRepository(self._session)
         self.audit = SqlAlchemyAuditLog(self._session, self._keys)
         self.changes = SqlAlchemyChangeFeed(self._session)
+        self.visits = SqlAlchemyVisitRepository(self._session)
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -94,6 +94,9 @@ def action_specs() -> tuple[ActionSpec, ...]:
         ActionSpec("practiceAttemptsAction", "Practice &attempts…",
                    "Attempts by student and case, CSV export, add your own cases (supervisors)",
                    (), ""),
+        ActionSpec("progressAction", "&Progress…",
+                   "The selected patient's progress across the visits of the episode",
+                   _keys("Ctrl+Shift+G"), ""),
     )
 
 

@@ -188,6 +188,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([a.new_assessment, a.open_assessment, a.close_assessment])
         file_menu.addAction(a.drafts)
+        file_menu.addAction(a["progressAction"])
         file_menu.addSeparator()
         file_menu.addActions([a.sign_assessment, a.add_addendum])
         file_menu.addSeparator()
@@ -245,6 +246,7 @@ class MainWindow(QMainWindow):
         a.new_patient.triggered.connect(self.new_patient)
         a.edit_patient.triggered.connect(self.edit_patient)
         a.new_assessment.triggered.connect(self.new_assessment)
+        a["progressAction"].triggered.connect(self.show_progress)
         a.open_assessment.triggered.connect(self.open_selected_assessment)
         a.close_assessment.triggered.connect(self.editor_area.close_current)
         a.find.triggered.connect(self.focus_search)
@@ -367,6 +369,20 @@ class MainWindow(QMainWindow):
             self.set_patient_list_visible(True)  # Find patient needs the search field
         self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_edit.selectAll()
+
+    def show_progress(self) -> None:
+        """The selected patient's progress view (issue 13)."""
+        from clinic_app.ui.progress_dialog import ProgressDialog
+
+        patient = self.selected_patient()
+        if patient is None or self.services is None:
+            return
+        try:
+            report = self.services.episodes.progress(patient.id)
+        except ValueError as error:  # no visit yet
+            self.statusBar().showMessage(str(error), 5000)
+            return
+        ProgressDialog(report, self).open()
 
     def selected_patient(self) -> PatientRecord | None:
         rows = self.patient_table.selectionModel().selectedRows()

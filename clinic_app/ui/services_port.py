@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from clinic_app.services.changes import ChangeService
     from clinic_app.services.conflicts import ConflictService
     from clinic_app.services.demo import DemoService
+    from clinic_app.services.episodes import EpisodeService
     from clinic_app.services.exporting import ExportService
     from clinic_app.services.patients import PatientService
     from clinic_app.services.practice import PracticeService
@@ -61,3 +62,6 @@ class UiServices(Protocol):
 
     @property
     def practice(self) -> PracticeService: ...
+
+    @property
+    def episodes(self) -> EpisodeService: ...

@@ -67,10 +67,13 @@ class _Draft:
 
 
 def build_rehab_plan(
-    assessment: Assessment, evaluation: Evaluation | None, library: ExerciseLibrary
+    assessment: Assessment, evaluation: Evaluation | None, library: ExerciseLibrary,
+    chosen: tuple[Phase, str] | None = None,
 ) -> RehabPlan:
-    """The generated plan; ``evaluation`` None means the red-flag rules could not run."""
-    phase, basis = choose_phase(assessment)
+    """The generated plan; ``evaluation`` None means the red-flag rules could not run.
+
+    ``chosen``: the phase decided at a follow-up by its criteria, and why (else by weeks)."""
+    phase, basis = chosen or choose_phase(assessment)
     if evaluation is not None and not evaluation.conclusion.loading_programme_allowed:
         conclusion = evaluation.conclusion
         advice = conclusion.referral or conclusion.summary
