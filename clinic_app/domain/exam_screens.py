@@ -6,7 +6,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from clinic_app.domain.model_base import Bilateral, DomainModel, finding, group
+from clinic_app.domain.model_base import Bilateral, Choice, DomainModel, finding, group
 
 OberAngle = Annotated[float, Field(ge=-60, le=45)]
 ThomasThighAngle = Annotated[float, Field(ge=-45, le=45)]
@@ -48,6 +48,9 @@ class HipScreen(DomainModel):
     hip_rom_reproduces_knee_pain: bool | None = finding(
         "Hip range of motion reproduces the knee pain"
     )
+    internal_rotation_reduced: bool | None = finding(
+        "Hip internal rotation reduced (judged, without degrees)"
+    )
 
 
 class LumbarScreen(DomainModel):
@@ -67,6 +70,32 @@ class MeniscusAndLigaments(DomainModel):
     valgus_stress_laxity: bool | None = finding("Valgus stress laxity or pain")
 
 
+class TenderSite(Choice):
+    """Where palpation is tender, with the side of the knee."""
+
+    MEDIAL_JOINT_LINE = "medial_joint_line"
+    LATERAL_JOINT_LINE = "lateral_joint_line"
+    MEDIAL_TIBIAL_PLATEAU = "medial_tibial_plateau"
+    LATERAL_TIBIAL_PLATEAU = "lateral_tibial_plateau"
+    MEDIAL_FEMORAL_CONDYLE = "medial_femoral_condyle"
+    LATERAL_FEMORAL_CONDYLE = "lateral_femoral_condyle"
+    TIBIAL_TUBERCLE = "tibial_tubercle"
+    SUPERIOR_POLE = "superior_pole"
+    INFERIOR_POLE = "inferior_pole"
+    MEDIAL_OF_PATELLAR_TENDON = "medial_of_patellar_tendon"
+    LATERAL_OF_PATELLAR_TENDON = "lateral_of_patellar_tendon"
+    MEDIAL_RETINACULUM = "medial_retinaculum"
+    LATERAL_RETINACULUM = "lateral_retinaculum"
+    DIFFUSE = "diffuse"
+
+
+# Sites on bone (not joint line, tendon or soft tissue): focal tenderness there is bony.
+BONY_SITES = frozenset({
+    TenderSite.MEDIAL_TIBIAL_PLATEAU, TenderSite.LATERAL_TIBIAL_PLATEAU,
+    TenderSite.MEDIAL_FEMORAL_CONDYLE, TenderSite.LATERAL_FEMORAL_CONDYLE,
+})
+
+
 class Palpation(DomainModel):
     tibial_tubercle_tender: bool | None = finding("Tibial tubercle tender")
     tibial_tubercle_prominent: bool | None = finding("Tibial tubercle prominent")
@@ -79,6 +108,9 @@ class Palpation(DomainModel):
     )
     focal_bony_tenderness: bool | None = finding("Focal bony tenderness (femur or tibia)")
     bony_enlargement: bool | None = finding("Bony enlargement")
+    tender_sites: set[TenderSite] | None = finding(
+        "Tender sites", help="Every site tender on palpation; empty = none tender"
+    )
 
 
 class ProvocationTests(DomainModel):
@@ -104,6 +136,12 @@ class AcuteInjuryScreen(DomainModel):
     can_flex_to_90: bool | None = finding("Able to flex to 90 deg")
     flexion_range_deg: float | None = finding("Active knee flexion", unit="deg", ge=0, le=160)
     block_to_extension: bool | None = finding("Block to extension")
+    extension_deficit_deg: float | None = finding(
+        "Extension deficit", unit="deg", ge=0, le=90, help="0 = extends fully"
+    )
+    extensor_palpable_gap: bool | None = finding(
+        "Palpable gap in the quadriceps or patellar tendon"
+    )
     straight_leg_raise_possible: bool | None = finding(
         "Straight-leg raise against gravity possible", help="Extensor mechanism check"
     )
@@ -119,6 +157,9 @@ class InflammationSigns(DomainModel):
     redness: bool | None = finding("Redness")
     mass: bool | None = finding("Palpable mass")
     cannot_move_knee: bool | None = finding("Unable to move the knee (pain)")
+    temperature_c: float | None = finding(
+        "Body temperature", unit="deg C", ge=30, le=44, step=0.1
+    )
 
 
 class WellsExamItems(DomainModel):

@@ -33,6 +33,7 @@ class FieldSpec:
     maximum: float | None = None
     step: float | None = None
     options: tuple[tuple[str, str], ...] = ()
+    values: tuple[Any, ...] = ()  # a single choice's values as the document holds them
     multiline: bool = False
     max_length: int | None = None
     help: str | None = None
@@ -134,7 +135,10 @@ def _scalar_spec(
             return FieldSpec(kind="text", **common)
         return FieldSpec(kind="choices", options=_options(member, labels), **common)
     if origin is Literal or (isinstance(annotation, type) and issubclass(annotation, Enum)):
-        return FieldSpec(kind="choice", options=_options(annotation, labels), **common)
+        values = get_args(annotation) if origin is Literal else tuple(annotation)
+        return FieldSpec(
+            kind="choice", options=_options(annotation, labels), values=values, **common
+        )
     if annotation is bool:
         return FieldSpec(kind="boolean", **common)
     if annotation is int or annotation is float:

@@ -54,6 +54,7 @@ class AggravatingActivity(Choice):
     JUMPING_OR_LANDING = "jumping_or_landing"
     HILLS_OR_DOWNHILL = "hills_or_downhill"
     CYCLING = "cycling"
+    PROLONGED_STANDING = "prolonged_standing"
 
 
 LOADED_FLEXED_KNEE_ACTIVITIES = frozenset(
@@ -76,6 +77,31 @@ class Swelling(Choice):
     AFTER_HEAVY_EXERTION = "after_heavy_exertion"
     AFTER_DAILY_ACTIVITY = "after_daily_activity"
     CONSTANT = "constant"
+
+
+class SwellingOnset(Choice):
+    """How fast the knee swelled: within 2 h suggests blood (haemarthrosis), overnight an
+    effusion from a meniscal or cartilage injury, gradual an overuse or inflammatory cause."""
+
+    NO_SWELLING = "no_swelling"
+    WITHIN_2_HOURS = "within_2_hours"
+    OVERNIGHT = "overnight"
+    GRADUAL = "gradual"
+
+
+relabel({SwellingOnset.WITHIN_2_HOURS: "Within 2 hours",
+         SwellingOnset.OVERNIGHT: "Overnight (6-24 hours)"})
+
+
+class Joint(Choice):
+    OTHER_KNEE = "other_knee"
+    HIP = "hip"
+    ANKLE = "ankle"
+    FOOT_OR_TOES = "foot_or_toes"
+    HAND_OR_WRIST = "hand_or_wrist"
+    ELBOW = "elbow"
+    SHOULDER = "shoulder"
+    SPINE_OR_SACROILIAC = "spine_or_sacroiliac"
 
 
 class WeightBearing(Choice):
@@ -128,6 +154,10 @@ class Complaint(DomainModel):
         "Morning stiffness", unit="min", ge=0, le=1440
     )
     swelling: Swelling | None = finding("Swelling")
+    swelling_onset: SwellingOnset | None = finding("Time course of the swelling")
+    weight_bearing: WeightBearing | None = finding(
+        "Weight bearing now", help="Recorded with or without an injury"
+    )
     eases_after_warm_up: bool | None = finding("Pain eases after warming up")
     worse_next_day: bool | None = finding("Pain worse the day after loading")
     onset_distance_km: float | None = finding(
@@ -161,6 +191,10 @@ class MechanicalSymptoms(DomainModel):
     dislocation_count: int | None = finding(
         "Number of patellar dislocations", unit="dislocations", ge=0, le=100
     )
+    locking_episodes: int | None = finding(
+        "Number of locking episodes", unit="episodes", ge=0, le=1000,
+        help="Episodes when the knee locked and would not straighten; 0 = none",
+    )
     clicks_or_pops: bool | None = finding("Clicks or pops")
 
 
@@ -180,6 +214,9 @@ class SystemicScreen(DomainModel):
 
 class InflammatoryScreen(DomainModel):
     other_joints_affected: bool | None = finding("Other joints affected")
+    joints_involved: set[Joint] | None = finding(
+        "Other joints involved", help="Empty = no other joint"
+    )
     psoriasis: bool | None = finding("Psoriasis")
     inflammatory_bowel_disease: bool | None = finding("Inflammatory bowel disease")
     eye_or_skin_symptoms: bool | None = finding("Eye or skin symptoms")
@@ -214,6 +251,8 @@ class ActivityAndLoad(DomainModel):
         "Change in weekly load over the last 4 weeks", unit="%", ge=-100, le=1000
     )
     new_hills_stairs_or_speedwork: bool | None = finding("New hills, stairs or speedwork")
+    new_training_programme: bool | None = finding("Started a new or increased training programme")
+    new_training_start: date | None = finding("New training programme started on")
     surface: str | None = finding("Usual surface", max_length=200)
     shoe_age_km: float | None = finding("Shoe age", unit="km", ge=0, le=10000, step=10)
     reported_cadence_spm: int | None = finding(
@@ -254,6 +293,10 @@ class PastHistory(DomainModel):
     knee_surgery: bool | None = finding("Previous knee surgery")
     knee_fracture: bool | None = finding("Previous knee fracture")
     injections: bool | None = finding("Knee injections")
+    recent_joint_procedure: bool | None = finding(
+        "Recent knee injection, aspiration or surgery (within 3 months)"
+    )
+    recent_joint_procedure_date: date | None = finding("Date of the recent knee procedure")
     imaging: str | None = finding("Previous imaging and results", max_length=2000, multiline=True)
     knee_radiographs: KneeRadiographResult | None = finding(
         "Knee radiographs of this episode", help="Leave empty when none were taken"

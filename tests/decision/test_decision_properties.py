@@ -75,7 +75,9 @@ def test_evaluation_never_raises_and_is_consistent(
     conclusion = evaluation.conclusion
     assert conclusion.imaging is not None
     fired = [hint.urgency.rank for hint in evaluation.fired]
-    assert conclusion.top_urgency.rank == max(fired, default=0)
+    possible = [p.urgency.rank for p in conclusion.possible]
+    assert conclusion.top_urgency.rank == max(fired + possible, default=0)
+    assert conclusion.urgency_provisional == (max(possible, default=0) > max(fired, default=0))
     for hint in evaluation.cannot_evaluate:
         assert hint.missing
     if any(hint.category.value == "red_flag" for hint in evaluation.fired):

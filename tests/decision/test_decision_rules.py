@@ -124,7 +124,8 @@ CASES: dict[str, tuple[Row, Row, Row]] = {
               "history.trauma.superficial_skin_injury_only": False,
               "history.past.knee_surgery": False, "history.past.knee_fracture": False,
               "history.trauma.reassessment_of_same_injury": False}),
-        (30, {**TRAUMA_FALL, "history.trauma.weight_bearing_now": "full"}),
+        # weight bearing decides; the exclusions cannot change the answer, so are not asked
+        (30, TRAUMA_FALL),
     ),
     "ACR-ACUTE-RADIOGRAPH": (
         (30, {**TRAUMA_FALL, "screens.acute.patella_tender": True}),

@@ -7,7 +7,8 @@ The first level with an imaging opinion sets the one imaging recommendation.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from clinic_app.domain.decision.context import Context, finding_label
 from clinic_app.domain.decision.imaging import no_imaging
@@ -105,8 +106,10 @@ def _confidence(hint: Hint) -> str:
     return "features present"
 
 
+POSSIBLE_CONFIDENCE = "possible: findings to complete"
 # An impression the findings argue against, or cannot judge yet, never leads.
-NOT_LEADING = (PfpVerdict.ARGUED_AGAINST.label.lower(), PfpVerdict.CANNOT_EVALUATE.label.lower())
+NOT_LEADING = (PfpVerdict.ARGUED_AGAINST.label.lower(), PfpVerdict.CANNOT_EVALUATE.label.lower(),
+               POSSIBLE_CONFIDENCE)
 # Pathways that take precedence over PFP even at routine urgency (reference.md section 1:
 # "age >= 45 with OA features routes to the OA pathway").
 ROUTES_BEFORE_PFP = frozenset({"OA-NICE", "OA-ACR-CLINICAL"})
@@ -150,29 +153,49 @@ def rank_impressions(fired: Sequence[Hint], verdict: PfpVerdict | None) -> tuple
     return tuple(impressions)
 
 
+def _highest(urgencies: Iterable[Urgency]) -> Urgency:
+    return max(urgencies, key=lambda u: u.rank, default=Urgency.ROUTINE)
+
+
 def conclude(hints: Sequence[Hint], context: Context) -> Conclusion:
     fired = sorted((h for h in hints if h.fired), key=_rank)
-    top = max((h.urgency for h in fired), key=lambda u: u.rank, default=Urgency.ROUTINE)
+    decided_top = _highest(h.urgency for h in fired)
+    possible = tuple(sorted(context.possible, key=lambda p: -p.urgency.rank))
+    top = _highest([decided_top, *(p.urgency for p in possible)])
     stoppers = [h for h in fired
                 if h.category is HintCategory.RED_FLAG or h.urgency.rank >= Urgency.URGENT.rank]
     imaging = choose_imaging(fired, context)
     referral = next((h.referral for h in fired if h.referral), None)
     impressions = rank_impressions(fired, context.pfp_verdict)
+    if possible:
+        # a possible condition heads the impressions unless a decided one is more urgent
+        position = 0 if top is not decided_top or not impressions else 1
+        ahead = tuple(
+            Impression(p.statement[0].upper() + p.statement[1:], POSSIBLE_CONFIDENCE,
+                       (p.rule_id,))
+            for p in possible
+        )
+        impressions = (*impressions[:position], *ahead, *impressions[position:])
     waiting = [h for h in hints if not h.fired]
     unscreened = tuple(
         h.title for h in waiting
         if h.category is HintCategory.RED_FLAG and h.status == "cannot_evaluate"
     )
-    summary = _summary(impressions, top, imaging, stoppers, referral, waiting, unscreened)
-    return Conclusion(impressions, top, imaging, not stoppers, referral, summary, unscreened)
+    incomplete = None
+    if top is Urgency.ROUTINE and unscreened:
+        incomplete = f"red-flag screen incomplete ({len(unscreened)} not assessed)"
+    conclusion = Conclusion(
+        impressions, top, imaging, not stoppers and not possible, referral, "", unscreened,
+        possible, top.rank > decided_top.rank, incomplete,
+    )
+    summary = _summary(conclusion, stoppers, waiting)
+    return replace(conclusion, summary=summary)
 
 
-def _summary(
-    impressions: Sequence[Impression], top: Urgency, imaging: ImagingAdvice,
-    stoppers: Sequence[Hint], referral: str | None, waiting: Sequence[Hint],
-    unscreened: Sequence[str],
-) -> str:
-    parts = []
+def _summary(conclusion: Conclusion, stoppers: Sequence[Hint], waiting: Sequence[Hint]) -> str:
+    impressions, imaging = conclusion.impressions, conclusion.imaging
+    referral, unscreened = conclusion.referral, conclusion.red_flags_not_screened
+    parts = [f"{p.statement[0].upper()}{p.statement[1:]}." for p in conclusion.possible]
     leading = [i for i in impressions if i.confidence not in NOT_LEADING]
     if leading:
         first = leading[0]
@@ -182,7 +205,7 @@ def _summary(
     against = [i.condition for i in impressions if i.confidence == "argued against"]
     if against:
         parts.append(f"Findings argue against: {', '.join(against)}.")
-    parts.append(f"Urgency: {top.label.lower()}.")
+    parts.append(f"Urgency: {conclusion.urgency_headline.lower()}.")
     parts.append(f"Imaging: {imaging.describe()}.")
     if stoppers:
         parts.append(

@@ -7,8 +7,8 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from clinic_app.domain.assessment import Assessment
-from clinic_app.domain.decision.logic import Cond, any_of
-from clinic_app.domain.decision.model import Path, PfpVerdict, Trigger
+from clinic_app.domain.decision.logic import Cond, any_of, missing_finding
+from clinic_app.domain.decision.model import Path, PfpVerdict, PossibleCondition, Trigger
 from clinic_app.domain.derived import days_since_injury
 from clinic_app.domain.fields import get_value, spec_index
 from clinic_app.domain.history import Onset, TraumaMechanism
@@ -30,6 +30,9 @@ ACUTE_TRAUMA_READS: tuple[Path, ...] = (MECHANISM_PATH, ONSET_PATH, SYMPTOM_DURA
 INJURY_WINDOW_READS: tuple[Path, ...] = (DAYS_SINCE_INJURY_PATH, *ACUTE_TRAUMA_READS)
 # Knee pain for longer than this is chronic (reference.md section 6, ACR; Bunt 2018).
 CHRONIC_AFTER_WEEKS = 6
+# Either side of a numeric cut-off by less than any recorded precision, so completions
+# try "just under", "at" and "just over" whichever comparison the rule makes.
+NUMERIC_STEP = 0.001
 
 
 class Context:
@@ -42,6 +45,7 @@ class Context:
         self.age = patient.age_on(assessment.assessment_date)
         self.outcomes: dict[str, Outcome] = {}
         self.red_flags: list[tuple[str, str]] = []  # (rule id, title) of fired red flags
+        self.possible: list[PossibleCondition] = []  # red flags with key features, unsettled
         self.pfp_verdict: PfpVerdict | None = None
         self.pfp_core_met = False  # the three core PFP criteria hold (whatever the exclusions)
         self._specs = spec_index(Assessment)
@@ -61,12 +65,29 @@ class Context:
         side = next((part for part in path if part in ("left", "right")), None)
         return f"{spec.title} ({side})" if side else spec.title
 
-    def test(self, path: Path, predicate: Callable[[Any], bool] = bool) -> Cond:
-        """A finding as a condition: unknown when not assessed."""
+    def test(
+        self, path: Path, predicate: Callable[[Any], bool] = bool,
+        cut_off: float | None = None,
+    ) -> Cond:
+        """A finding as a condition: unknown when not assessed. A numeric test at a
+        ``cut_off`` lets completions of the missing value try either side of it."""
         value = self.value(path)
         if value is None:
-            return Cond(None, (), (path,))
+            return missing_finding(path, self._completions(path, cut_off), predicate)
         return Cond(bool(predicate(value)), (self.trigger(path, value),))
+
+    def _completions(self, path: Path, cut_off: float | None) -> tuple[Any, ...] | None:
+        """The values a missing finding could take, when few enough to try them all."""
+        spec = self._specs.get(path)
+        if cut_off is not None:
+            return (cut_off - NUMERIC_STEP, cut_off, cut_off + NUMERIC_STEP)
+        if spec is None:
+            return None
+        if spec.kind == "boolean":
+            return (True, False)
+        if spec.kind == "choice" and spec.values:
+            return spec.values
+        return None
 
     def flag(self, path: Path) -> Cond:
         return self.test(path, lambda value: value is True)
@@ -80,10 +101,10 @@ class Context:
         return self.test(path, lambda value: bool(wanted & set(value)))
 
     def at_least(self, path: Path, threshold: float) -> Cond:
-        return self.test(path, lambda value: value >= threshold)
+        return self.test(path, lambda value: value >= threshold, cut_off=threshold)
 
     def below(self, path: Path, threshold: float) -> Cond:
-        return self.test(path, lambda value: value < threshold)
+        return self.test(path, lambda value: value < threshold, cut_off=threshold)
 
     def age_between(self, low: int, high: int) -> Cond:
         return Cond(low <= self.age <= high, (self.age_trigger(),))

@@ -19,18 +19,20 @@ from clinic_app.domain.decision import (
     rules_soft_tissue,
 )
 from clinic_app.domain.decision.conclusion import conclude
-from clinic_app.domain.decision.context import Context
+from clinic_app.domain.decision.context import Context, finding_label
+from clinic_app.domain.decision.key_features import describe
 from clinic_app.domain.decision.model import (
     Evaluation,
     Hint,
     HintCategory,
     PfpVerdict,
+    PossibleCondition,
     Urgency,
 )
 from clinic_app.domain.decision.registry import RULES, Outcome, Rule
 from clinic_app.domain.patient import Patient
 
-RULE_SET_VERSION = "2026.11-3"
+RULE_SET_VERSION = "2026.12-1"
 
 # Rules run in the precedence order of reference.md section 6: later families read the
 # outcomes of earlier ones (the PFP verdict needs the red flags, PFP imaging the verdict).
@@ -55,11 +57,14 @@ def evaluate_context(context: Context) -> Evaluation:
     hints: list[Hint] = []
     for rule in RULES:
         outcome = rule.run(context)
+        possible = possible_condition(rule, outcome, context)  # read as part of the rule
         context.outcomes[rule.id] = outcome
         if outcome.status not in ("fired", "cannot_evaluate"):
             continue
         hint = make_hint(rule, outcome)
         hints.append(hint)
+        if possible is not None:
+            context.possible.append(possible)
         if hint.fired and (
             hint.category is HintCategory.RED_FLAG or hint.urgency is Urgency.EMERGENCY
         ):
@@ -69,6 +74,22 @@ def evaluate_context(context: Context) -> Evaluation:
         conclusion=conclude(hints, context),
         rule_set_version=RULE_SET_VERSION,
         pfp_verdict=context.pfp_verdict or PfpVerdict.CANNOT_EVALUATE,
+    )
+
+
+def possible_condition(rule: Rule, outcome: Outcome, context: Context) -> PossibleCondition | None:
+    """A rule that cannot be evaluated yet while one of its key features is present."""
+    if outcome.status != "cannot_evaluate" or not rule.key_features:
+        return None
+    present = tuple(
+        describe(feature) for feature in rule.key_features
+        if feature.is_present(context.value(feature.path))
+    )
+    if not present:
+        return None
+    return PossibleCondition(
+        rule.id, rule.condition or rule.title, rule.urgency, tuple(dict.fromkeys(present)),
+        tuple(dict.fromkeys(finding_label(path) for path in outcome.missing)),
     )
 
 

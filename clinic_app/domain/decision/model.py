@@ -120,6 +120,26 @@ class Impression:
 
 
 @dataclass(frozen=True)
+class PossibleCondition:
+    """A red-flag condition with key features present and its confirming findings not
+    assessed (reference.md section 6, safety default 1)."""
+
+    rule_id: str
+    condition: str
+    urgency: Urgency
+    present: tuple[str, ...]  # the key features recorded as present
+    to_complete: tuple[str, ...]  # the findings that would confirm or settle it
+
+    @property
+    def statement(self) -> str:
+        condition = self.condition
+        for hedge in ("Possible ", "Suspected "):  # the statement says "possible" itself
+            condition = condition.removeprefix(hedge)
+        return f"possible {condition[0].lower()}{condition[1:]}: complete " \
+            f"{'; '.join(self.to_complete)} now"
+
+
+@dataclass(frozen=True)
 class Conclusion:
     impressions: tuple[Impression, ...]  # ranked, most pressing first
     top_urgency: Urgency
@@ -129,10 +149,29 @@ class Conclusion:
     summary: str
     # Red-flag rules that cannot be evaluated yet: the screen is incomplete, never "clear".
     red_flags_not_screened: tuple[str, ...] = ()
+    # Possible red-flag conditions; when one sets the headline urgency it is provisional.
+    possible: tuple[PossibleCondition, ...] = ()
+    urgency_provisional: bool = False
+    # No finding fired and the red-flag screen is incomplete: which screen (default 5).
+    incomplete_screen: str | None = None
+
+    @property
+    def urgency_headline(self) -> str:
+        """The urgency in words, as every output shows it."""
+        word = self.top_urgency.label.upper()
+        if self.urgency_provisional:
+            return f"{word} (provisional: findings to complete)"
+        if self.incomplete_screen:
+            return f"NOT DETERMINED YET: {self.incomplete_screen}"
+        return word
 
     @property
     def loading_advice(self) -> str:
         """The loading programme's status in words (the same on every output)."""
+        if self.possible:
+            return "WITHHELD until the findings are recorded (" + "; ".join(
+                p.statement for p in self.possible
+            ) + ")"
         if not self.loading_programme_allowed:
             return "WITHHELD until the red flag or urgent finding has been reviewed"
         if self.red_flags_not_screened:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from clinic_app.domain.decision.context import Context
+from clinic_app.domain.decision.key_features import KeyFeature
 from clinic_app.domain.decision.logic import Cond
 from clinic_app.domain.decision.model import (
     HintCategory,
@@ -59,6 +60,24 @@ def from_cond(cond: Cond, **details: object) -> Outcome:
     return NEGATIVE
 
 
+def applied_rule(required: Cond, assumed: Cond, fires: Cond) -> Outcome:
+    """A decision rule with applicability conditions: ``required`` ones must be known to
+    hold; ``assumed`` ones (an injury date, exclusions) are taken to hold while unrecorded,
+    the safer answer. Criteria that cannot hold decide "not fired" whatever the
+    applicability; "negative" is said only of a rule known to apply."""
+    if required.false or assumed.false:
+        return NOT_APPLICABLE
+    if fires.false:
+        return NEGATIVE if required.true and assumed.true else NOT_APPLICABLE
+    if fires.true and required.true:
+        note = "" if assumed.true else " Applicability not confirmed (see missing " \
+            "findings); the safer answer is given."
+        return Outcome("fired", (*required.triggers, *fires.triggers), assumed.missing,
+                       note=note)
+    missing = tuple(dict.fromkeys((*required.missing, *assumed.missing, *fires.missing)))
+    return Outcome("cannot_evaluate", fires.triggers, missing)
+
+
 RuleFunction = Callable[[Context], Outcome]
 
 
@@ -78,6 +97,8 @@ class Rule:
     condition: str | None  # the impression it points to, if any
     referral: str | None
     function: RuleFunction = field(compare=False)
+    # findings that make the condition possible while the rule cannot be evaluated yet
+    key_features: tuple[KeyFeature, ...] = ()
 
     def run(self, context: Context) -> Outcome:
         return self.function(context)
@@ -101,6 +122,7 @@ def rule(
     condition: str | None = None,
     referral: str | None = None,
     version: int = 1,
+    key_features: tuple[KeyFeature, ...] = (),
 ) -> Callable[[RuleFunction], RuleFunction]:
     """Register a rule; rules run in registration order (the precedence order)."""
 
@@ -110,8 +132,9 @@ def rule(
         RULES.append(
             Rule(
                 rule_id, title, version, category, urgency, sources, evidence,
-                tuple(dict.fromkeys(reads)),  # helpers' reads may repeat the rule's own
-                reasoning, action, imaging, condition, referral, function,
+                # helpers' reads may repeat the rule's own; key features are read for it too
+                tuple(dict.fromkeys((*reads, *(feature.path for feature in key_features)))),
+                reasoning, action, imaging, condition, referral, function, key_features,
             )
         )
         return function

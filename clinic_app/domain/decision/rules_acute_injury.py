@@ -11,10 +11,23 @@ from clinic_app.domain.decision.context import (
     both_sides,
 )
 from clinic_app.domain.decision.imaging import knee_radiographs
+from clinic_app.domain.decision.key_features import key
 from clinic_app.domain.decision.logic import Cond, all_of, any_of, not_
 from clinic_app.domain.decision.model import HintCategory, Urgency
-from clinic_app.domain.decision.registry import NEGATIVE, NOT_APPLICABLE, Outcome, from_cond, rule
-from clinic_app.domain.decision.rules_red_flags import effusion_one_plus
+from clinic_app.domain.decision.registry import (
+    NOT_APPLICABLE,
+    Outcome,
+    applied_rule,
+    from_cond,
+    rule,
+)
+from clinic_app.domain.decision.rules_joint import focal_bony_tenderness
+from clinic_app.domain.decision.rules_red_flags import (
+    UNABLE_TO_BEAR_WEIGHT,
+    effusion_one_plus,
+    swelled_within_2_hours,
+)
+from clinic_app.domain.exam_screens import BONY_SITES
 from clinic_app.domain.history import TraumaMechanism, WeightBearing
 
 ACUTE = ("screens", "acute")
@@ -22,6 +35,15 @@ TRAUMA = ("history", "trauma")
 LIGAMENTS = ("screens", "meniscus_ligaments")
 FRACTURE_FILMS = knee_radiographs("to exclude a fracture after acute injury")
 UNABLE = WeightBearing.UNABLE_4_STEPS
+TENDER_SITES = ("screens", "palpation", "tender_sites")
+FRACTURE_KEY_FEATURES = (
+    key((*ACUTE, "patella_tender")), key((*ACUTE, "fibular_head_tender")),
+    key((*ACUTE, "other_bony_tenderness")),
+    key(TENDER_SITES, "on bone", lambda sites: bool(BONY_SITES & set(sites))),
+    key((*ACUTE, "can_flex_to_90"), "(not able)", lambda able: able is False),
+    key((*TRAUMA, "weight_bearing_immediately"), "", lambda value: value is UNABLE),
+    *UNABLE_TO_BEAR_WEIGHT,
+)
 
 
 def cannot_flex_to_90(context: Context) -> Cond:
@@ -47,6 +69,7 @@ def isolated_patellar_tenderness(context: Context) -> Cond:
            (*ACUTE, "patella_tender"), (*ACUTE, "other_bony_tenderness"),
            (*ACUTE, "can_flex_to_90"), (*ACUTE, "flexion_range_deg"),
            (*TRAUMA, "weight_bearing_immediately"), (*TRAUMA, "weight_bearing_now")),
+    key_features=FRACTURE_KEY_FEATURES,
     reasoning="Applies to an acute injury within 7 days (adults; validated in children 2-16). "
     "Any one of: age 55 or more, fibular head tenderness, isolated patellar tenderness, "
     "unable to flex to 90 deg, unable to take 4 steps both immediately and now.",
@@ -59,9 +82,6 @@ def ottawa(context: Context) -> Outcome:
     trauma = context.acute_trauma()
     if trauma.false or context.age < 2:
         return NOT_APPLICABLE
-    recent = context.injury_within(7)
-    if recent.false:
-        return NOT_APPLICABLE
     criteria = any_of(
         context.age_test(lambda age: age >= 55),
         context.flag((*ACUTE, "fibular_head_tender")),
@@ -72,18 +92,10 @@ def ottawa(context: Context) -> Outcome:
             context.equals((*TRAUMA, "weight_bearing_now"), UNABLE),
         ),
     )
-    applies = all_of(trauma, recent)
     # With the injury itself unrecorded the rule cannot be applied at all (an age of 55 alone
     # would otherwise flag every older patient); with a recorded injury but no date, the
     # safer answer is given.
-    if criteria.true and not trauma.unknown:
-        note = "" if applies.true else " Applicability not confirmed (see missing findings); " \
-            "the safer answer is given."
-        return Outcome("fired", (*applies.triggers, *criteria.triggers), applies.missing,
-                       note=note)
-    if criteria.false and applies.true:
-        return NEGATIVE
-    return Outcome("cannot_evaluate", criteria.triggers, applies.missing + criteria.missing)
+    return applied_rule(trauma, context.injury_within(7), criteria)
 
 
 PITTSBURGH_EXCLUSIONS = (
@@ -100,6 +112,7 @@ PITTSBURGH_EXCLUSIONS = (
     evidence="[S]",
     reads=(*INJURY_WINDOW_READS, AGE_PATH, (*TRAUMA, "weight_bearing_now"),
            *PITTSBURGH_EXCLUSIONS),
+    key_features=FRACTURE_KEY_FEATURES,
     reasoning="Blunt trauma or a fall, with age under 12 or over 50 or inability to walk 4 "
     "weight-bearing steps. Not applicable after 6 days, for superficial skin injury only, "
     "after previous knee surgery or fracture, or at reassessment of the same injury.",
@@ -111,24 +124,12 @@ def pittsburgh(context: Context) -> Outcome:
     if context.acute_trauma().false:
         return NOT_APPLICABLE
     blunt = context.equals((*TRAUMA, "mechanism"), TraumaMechanism.DIRECT_BLOW_OR_FALL)
-    if blunt.false:
-        return NOT_APPLICABLE
-    recent = context.injury_within(6)
     excluded = any_of(*(context.flag(path) for path in PITTSBURGH_EXCLUSIONS))
-    if recent.false or excluded.true:
-        return NOT_APPLICABLE
     criteria = any_of(
         context.age_test(lambda age: age < 12 or age > 50),
         context.equals((*TRAUMA, "weight_bearing_now"), UNABLE),
     )
-    applies = all_of(blunt, recent, not_(excluded))
-    if criteria.true and blunt.true:
-        note = "" if applies.true else " Exclusions or injury date not recorded (see missing " \
-            "findings); the safer answer is given."
-        return Outcome("fired", (*blunt.triggers, *criteria.triggers), applies.missing, note=note)
-    if criteria.false and applies.true:
-        return NEGATIVE
-    return Outcome("cannot_evaluate", criteria.triggers, applies.missing + criteria.missing)
+    return applied_rule(blunt, all_of(context.injury_within(6), not_(excluded)), criteria)
 
 
 def fall_or_twist(context: Context) -> Cond:
@@ -145,7 +146,7 @@ def fall_or_twist(context: Context) -> Cond:
     reads=(*ACUTE_TRAUMA_READS, (*ACUTE, "patella_tender"), (*ACUTE, "fibular_head_tender"),
            (*ACUTE, "other_bony_tenderness"), ("screens", "palpation", "focal_bony_tenderness"),
            *both_sides(("patellar",), "effusion"),
-           (*ACUTE, "tense_effusion"), (*TRAUMA, "weight_bearing_now")),
+           (*ACUTE, "tense_effusion"), (*TRAUMA, "weight_bearing_now"), TENDER_SITES),
     reasoning="After a fall or twist, focal tenderness, an effusion or inability to bear "
     "weight make knee radiographs usually appropriate; without any of them they may be. This "
     "is the first study for internal derangement too: a negative Ottawa or Pittsburgh rule "
@@ -166,7 +167,7 @@ def acr_acute_radiograph(context: Context) -> Outcome:
         context.flag((*ACUTE, "patella_tender")),
         context.flag((*ACUTE, "fibular_head_tender")),
         context.flag((*ACUTE, "other_bony_tenderness")),
-        context.flag(("screens", "palpation", "focal_bony_tenderness")),
+        focal_bony_tenderness(context),
         effusion_one_plus(context),
         context.flag((*ACUTE, "tense_effusion")),
         context.equals((*TRAUMA, "weight_bearing_now"), UNABLE),
@@ -182,7 +183,8 @@ def acr_acute_radiograph(context: Context) -> Outcome:
     reads=(*ACUTE_TRAUMA_READS, (*LIGAMENTS, "mcmurray_positive"),
            (*LIGAMENTS, "thessaly_positive"), (*LIGAMENTS, "lachman_positive"),
            (*LIGAMENTS, "varus_stress_laxity"), (*LIGAMENTS, "valgus_stress_laxity"),
-           ("history", "mechanical", "catching"), (*TRAUMA, "rapid_swelling_within_2h")),
+           ("history", "mechanical", "catching"), (*TRAUMA, "rapid_swelling_within_2h"),
+           ("history", "complaint", "swelling_onset")),
     reasoning="When internal derangement (meniscus, ligament, cartilage) is suspected after "
     "an injury and radiographs are negative, MRI without contrast is the next study.",
     action="Radiographs first; MRI without contrast if they are negative. Orthopaedic or "
@@ -200,6 +202,6 @@ def acr_acute_derangement(context: Context) -> Outcome:
             "varus_stress_laxity", "valgus_stress_laxity",
         )),
         context.flag(("history", "mechanical", "catching")),
-        context.flag((*TRAUMA, "rapid_swelling_within_2h")),
+        swelled_within_2_hours(context),
     )
     return from_cond(all_of(trauma, signs))

@@ -46,7 +46,7 @@ def in_pfp_pathway(context: Context) -> bool:
 
 @rule(
     "PFP-IMAGING", "Radiographs advisable within the patellofemoral pain pathway",
-    category=HintCategory.IMAGING, urgency=Urgency.ROUTINE,
+    category=HintCategory.IMAGING, urgency=Urgency.SOON,
     sources=(src.DIXIT_2007, src.COVEY_HAWKS, src.GAITONDE_2019), evidence="[V]",
     reads=(*both_sides(("patellar",), "effusion"), *ACUTE_TRAUMA_READS,
            ("history", "past", "knee_surgery"), ("patient", "age"),
@@ -99,7 +99,7 @@ def has_pathway(context: Context) -> bool:
 
 @rule(
     "ACR-CHRONIC-INITIAL", "Chronic knee pain without a specific pathway: radiographs first",
-    category=HintCategory.IMAGING, urgency=Urgency.ROUTINE,
+    category=HintCategory.IMAGING, urgency=Urgency.SOON,
     sources=(src.ACR_CHRONIC, src.BUNT_2018), evidence="[V]",
     reads=(("history", "complaint", "symptom_duration_weeks"),),
     reasoning="Knee pain for more than 6 weeks that no other pathway explains: knee "
@@ -120,7 +120,7 @@ def acr_chronic_initial(context: Context) -> Outcome:
 
 @rule(
     "ACR-CHRONIC-AFTER-RADIOGRAPHS", "Chronic knee pain after radiographs: next imaging step",
-    category=HintCategory.IMAGING, urgency=Urgency.ROUTINE, sources=(src.ACR_CHRONIC,),
+    category=HintCategory.IMAGING, urgency=Urgency.SOON, sources=(src.ACR_CHRONIC,),
     evidence="[V]", reads=(RADIOGRAPHS,),
     reasoning="Variant 2: radiographs negative or showing only an effusion: MRI without "
     "contrast usually appropriate (hip or lumbar radiograph may be). Variant 3: "

@@ -10,13 +10,15 @@ from clinic_app.domain.decision.context import (
     Context,
     both_sides,
 )
-from clinic_app.domain.decision.imaging import KNEE_SERIES_VIEWS, knee_radiographs, no_imaging
-from clinic_app.domain.decision.logic import Cond, all_of, any_of
+from clinic_app.domain.decision.imaging import KNEE_SERIES_VIEWS, knee_radiographs
+from clinic_app.domain.decision.key_features import key
+from clinic_app.domain.decision.logic import Cond, all_of, any_of, screened
 from clinic_app.domain.decision.model import HintCategory, ImagingAdvice, Urgency
 from clinic_app.domain.decision.registry import Outcome, from_cond, rule, with_support
 from clinic_app.domain.decision.rules_red_flags import effusion_one_plus
 from clinic_app.domain.exam_limits import LATERAL_GLIDE_HYPERMOBILE_ABOVE_QUADRANTS
 from clinic_app.domain.exam_patellar import EffusionGrade
+from clinic_app.domain.exam_screens import BONY_SITES
 from clinic_app.domain.history import ActivityType, TraumaMechanism
 
 MECH = ("history", "mechanical")
@@ -144,62 +146,86 @@ def osteochondritis_dissecans(context: Context) -> Outcome:
     return outcome
 
 
+ACTIVITY = ("history", "activity")
+COMPLAINT = ("history", "complaint")
+TENDER_SITES = ("screens", "palpation", "tender_sites")
+LOAD_SPIKE = key((*ACTIVITY, "load_change_4_weeks_percent"), f"({LOAD_SPIKE_PERCENT}% or more)",
+                 lambda percent: percent >= LOAD_SPIKE_PERCENT)
+IMPACT_ACTIVITIES = {ActivityType.RUNNING, ActivityType.JUMPING, ActivityType.DANCE,
+                     ActivityType.MILITARY}
+
+
+def focal_bony_tenderness(context: Context) -> Cond:
+    """Recorded as a finding of its own or as a tender site on bone."""
+    return screened(
+        context.flag(("screens", "palpation", "focal_bony_tenderness")),
+        context.includes(TENDER_SITES, BONY_SITES),
+    )
+
+
 @rule(
     "STRESS-FRACTURE", "Features of a stress fracture (patella or tibial plateau)",
     category=DIFF, urgency=Urgency.URGENT, sources=(src.REFERENCE_SECTION_5,), evidence="[S]",
-    reads=(("screens", "palpation", "focal_bony_tenderness"),
-           ("history", "activity", "activity_types"),
-           ("history", "activity", "load_change_4_weeks_percent"),
-           ("history", "activity", "new_hills_stairs_or_speedwork"),
-           ("history", "complaint", "rest_pain"), ("history", "complaint", "night_pain")),
-    reasoning="Focal bony tenderness in a runner or recruit after a load spike (rest or night "
-    f"pain support it). A load increase of {LOAD_SPIKE_PERCENT}% or more in 4 weeks counts as "
-    "a spike [D].",
+    reads=(("screens", "palpation", "focal_bony_tenderness"), TENDER_SITES,
+           (*ACTIVITY, "activity_types"), (*ACTIVITY, "load_change_4_weeks_percent"),
+           (*ACTIVITY, "new_hills_stairs_or_speedwork"), (*ACTIVITY, "new_training_programme"),
+           (*COMPLAINT, "rest_pain"), (*COMPLAINT, "night_pain")),
+    key_features=(key(("screens", "palpation", "focal_bony_tenderness")),
+                  key(TENDER_SITES, "on bone", lambda sites: bool(BONY_SITES & set(sites))),
+                  key((*COMPLAINT, "rest_pain")), key((*COMPLAINT, "night_pain"))),
+    reasoning="Focal bony tenderness after a load increase, in anyone: a rise of "
+    f"{LOAD_SPIKE_PERCENT}% or more in 4 weeks [D], a new or increased training programme, "
+    "new hills, stairs or speedwork, or repetitive impact (running, jumping, dance, military "
+    "training). Rest or night pain support it. The activity type is one way the load shows, "
+    "never a requirement.",
     action="Stop impact loading; radiographs, MRI if they are negative.",
     imaging=knee_radiographs("to look for a stress fracture; MRI if negative"),
     condition="Stress fracture", referral="Sports medicine or orthopaedics",
 )
 def stress_fracture(context: Context) -> Outcome:
     loading = any_of(
-        context.includes(("history", "activity", "activity_types"),
-                         {ActivityType.RUNNING, ActivityType.MILITARY}),
-        context.at_least(("history", "activity", "load_change_4_weeks_percent"),
-                         LOAD_SPIKE_PERCENT),
-        context.flag(("history", "activity", "new_hills_stairs_or_speedwork")),
+        context.test(LOAD_SPIKE.path, LOAD_SPIKE.present, cut_off=LOAD_SPIKE_PERCENT),
+        context.flag((*ACTIVITY, "new_training_programme")),
+        context.flag((*ACTIVITY, "new_hills_stairs_or_speedwork")),
+        context.includes((*ACTIVITY, "activity_types"), IMPACT_ACTIVITIES),
     )
     return with_support(
-        from_cond(
-            all_of(context.flag(("screens", "palpation", "focal_bony_tenderness")), loading)
-        ),
-        context.flag(("history", "complaint", "rest_pain")),
-        context.flag(("history", "complaint", "night_pain")),
+        from_cond(all_of(focal_bony_tenderness(context), loading)),
+        context.flag((*COMPLAINT, "rest_pain")),
+        context.flag((*COMPLAINT, "night_pain")),
     )
 
 
 @rule(
     "INFLAMMATORY", "Features of inflammatory arthritis or gout",
-    category=DIFF, urgency=Urgency.SOON, sources=(src.REFERENCE_SECTION_5,), evidence="[V]",
+    category=DIFF, urgency=Urgency.SOON,
+    sources=(src.REFERENCE_SECTION_5, src.ACR_INFLAMMATORY), evidence="[V]",
     reads=(("history", "complaint", "morning_stiffness_minutes"),
            ("history", "inflammatory", "other_joints_affected"),
            ("history", "inflammatory", "psoriasis"),
            ("history", "inflammatory", "inflammatory_bowel_disease"),
            ("history", "inflammatory", "eye_or_skin_symptoms"),
-           ("screens", "inflammation", "warmth"), *both_sides(("patellar",), "effusion")),
+           ("screens", "inflammation", "warmth"), *both_sides(("patellar",), "effusion"),
+           ("history", "inflammatory", "joints_involved")),
     reasoning="Morning stiffness over 30 minutes with other joints, psoriasis, inflammatory "
     "bowel disease, eye or skin symptoms, warmth or an effusion suggests an inflammatory "
-    "arthritis.",
-    action="Refer to a physician for blood tests and rheumatology.",
-    imaging=no_imaging("not part of this pathway: rheumatology assessment and blood tests by "
-                       "a physician come first"),
+    "arthritis. Radiographs of the affected joint are the initial imaging (ACR, suspected "
+    "inflammatory arthritis: usually appropriate), alongside the rheumatology referral.",
+    action="Refer to a physician for blood tests and rheumatology; radiographs of the "
+    "affected joint(s).",
+    imaging=knee_radiographs("initial imaging of suspected inflammatory arthritis (ACR "
+                             "Appropriateness Criteria), with the rheumatology referral and "
+                             "blood tests; ultrasound or MRI complement them"),
     condition="Inflammatory arthritis or gout", referral="Rheumatology",
 )
 def inflammatory_arthritis(context: Context) -> Outcome:
     stiffness = context.test(("history", "complaint", "morning_stiffness_minutes"),
-                             lambda minutes: minutes > 30)
+                             lambda minutes: minutes > 30, cut_off=30)
     features = any_of(
+        screened(context.flag(("history", "inflammatory", "other_joints_affected")),
+                 context.test(("history", "inflammatory", "joints_involved"), bool)),
         *(context.flag(("history", "inflammatory", name)) for name in (
-            "other_joints_affected", "psoriasis", "inflammatory_bowel_disease",
-            "eye_or_skin_symptoms",
+            "psoriasis", "inflammatory_bowel_disease", "eye_or_skin_symptoms",
         )),
         context.flag(("screens", "inflammation", "warmth")),
         effusion_one_plus(context),

@@ -18,6 +18,7 @@ ADHERENT_PERCENT = 80  # [D] "adherent": at least 80% of prescribed sessions
 NPRS_MEANINGFUL_DROP = 2
 LATE_WEEKS = 12
 BASELINE = "earlier_assessments"
+NOT_RESPONDING = "Not responding to treatment: re-evaluate the diagnosis"
 
 
 def baseline(context: Context) -> Assessment | None:
@@ -66,7 +67,7 @@ def change_too_small(context: Context) -> Cond:
 
 @rule(
     "NON-RESPONDER", "No meaningful improvement after adequate treatment: re-evaluate",
-    category=HintCategory.IMAGING, urgency=Urgency.ROUTINE,
+    category=HintCategory.IMAGING, urgency=Urgency.SOON,
     sources=(src.COVEY_HAWKS, src.CROSSLEY_2004, src.FARRAR_2001, src.NON_RESPONDER_DEFAULT),
     evidence="[D]",
     reads=((*TREATMENT, "weeks"), (*TREATMENT, "adherence_percent"), ("outcomes", "kujala"),
@@ -74,11 +75,11 @@ def change_too_small(context: Context) -> Cond:
     reasoning=f"At least {ADEQUATE_WEEKS} weeks of treatment with adherence of "
     f"{ADHERENT_PERCENT}% or more [D], yet the AKPS changed by less than {KUJALA_MCIC} points "
     f"and usual pain by less than {NPRS_MEANINGFUL_DROP} points since the first assessment. "
-    "Routine urgency: the clinical reference names no other for this step of the PFP pathway.",
+    "Soon: radiographs and a referral within 2-4 weeks (reference section 6, safety default 2).",
     action="Re-evaluate the diagnosis; knee radiographs; consider orthopaedic or sports "
     "medicine referral.",
     imaging=knee_radiographs("no improvement after adequate treatment"),
-    condition=None, referral="Consider orthopaedic or sports medicine referral",
+    condition=NOT_RESPONDING, referral="Consider orthopaedic or sports medicine referral",
 )
 def non_responder(context: Context) -> Outcome:
     weeks = context.at_least((*TREATMENT, "weeks"), ADEQUATE_WEEKS)
@@ -90,7 +91,7 @@ def non_responder(context: Context) -> Outcome:
 
 @rule(
     "NON-RESPONDER-12W", "Still no better at 12 weeks with negative radiographs: MRI or referral",
-    category=HintCategory.IMAGING, urgency=Urgency.ROUTINE,
+    category=HintCategory.IMAGING, urgency=Urgency.SOON,
     sources=(src.COVEY_HAWKS, src.ACR_CHRONIC, src.NON_RESPONDER_DEFAULT), evidence="[D]",
     reads=((*TREATMENT, "weeks"), ("history", "past", "knee_radiographs")),
     reasoning="The non-responder rule holds at about 12 weeks of treatment and the knee "
@@ -98,7 +99,7 @@ def non_responder(context: Context) -> Outcome:
     action="MRI without contrast (ACR chronic knee pain variant 2) or orthopaedic / sports "
     "medicine referral.",
     imaging=knee_mri("persistent symptoms after negative radiographs (ACR variant 2)"),
-    condition=None, referral="Orthopaedic or sports medicine referral",
+    condition=NOT_RESPONDING, referral="Orthopaedic or sports medicine referral",
 )
 def non_responder_late(context: Context) -> Outcome:
     if not context.fired("NON-RESPONDER"):

@@ -82,5 +82,6 @@ def acr_clinical_osteoarthritis(context: Context) -> Outcome:
                                "presentation is atypical)"),
         )
     return Outcome("fired", outcome.triggers, outcome.missing, imaging=ATYPICAL_OA_IMAGING,
+                   urgency=Urgency.SOON,
                    title="Osteoarthritis features, NICE clinical criteria not met (atypical)",
                    note=" The NICE clinical criteria are not met: atypical presentation.")

@@ -10,6 +10,7 @@ from clinic_app.domain.decision.context import (
     both_sides,
 )
 from clinic_app.domain.decision.imaging import knee_radiographs, no_imaging
+from clinic_app.domain.decision.key_features import key
 from clinic_app.domain.decision.logic import Cond, all_of, any_of, screened
 from clinic_app.domain.decision.model import HintCategory, ImagingAdvice, Trigger, Urgency
 from clinic_app.domain.decision.registry import (
@@ -21,12 +22,27 @@ from clinic_app.domain.decision.registry import (
 )
 from clinic_app.domain.derived import wells_score
 from clinic_app.domain.exam_patellar import EffusionGrade
-from clinic_app.domain.history import Swelling, TraumaMechanism, WeightBearing
+from clinic_app.domain.history import Swelling, SwellingOnset, TraumaMechanism, WeightBearing
 
 RED = HintCategory.RED_FLAG
 ACUTE = ("screens", "acute")
 TRAUMA = ("history", "trauma")
+INFLAMMATION = ("screens", "inflammation")
 SOURCES = (src.GLOUCESTERSHIRE, src.BUNT_2018)
+FEVER_FROM_C = 38.0  # body temperature counted as fever [D]
+WEIGHT_BEARING_PATHS = ((*TRAUMA, "weight_bearing_now"), ("history", "complaint", "weight_bearing"))
+UNABLE_TO_BEAR_WEIGHT = tuple(
+    key(path, "", lambda value: value is WeightBearing.UNABLE_4_STEPS)
+    for path in WEIGHT_BEARING_PATHS
+)
+EXTENSION_DEFICIT = key((*ACUTE, "extension_deficit_deg"), "(any)", lambda deg: deg > 0)
+
+
+def unable_to_bear_weight_now(context: Context) -> Cond:
+    """Unable to take 4 steps now, recorded after an injury or without one (either record
+    screens it)."""
+    return screened(*(context.equals(path, WeightBearing.UNABLE_4_STEPS)
+                      for path in WEIGHT_BEARING_PATHS))
 
 
 def after_trauma(context: Context, cond: Cond) -> Outcome:
@@ -35,6 +51,13 @@ def after_trauma(context: Context, cond: Cond) -> Outcome:
     if trauma.false:
         return NOT_APPLICABLE
     return from_cond(all_of(trauma, cond))
+
+
+def swelled_within_2_hours(context: Context) -> Cond:
+    return screened(
+        context.flag((*TRAUMA, "rapid_swelling_within_2h")),
+        context.equals(("history", "complaint", "swelling_onset"), SwellingOnset.WITHIN_2_HOURS),
+    )
 
 
 def effusion_one_plus(context: Context) -> Cond:
@@ -50,7 +73,14 @@ def effusion_one_plus(context: Context) -> Cond:
     reads=(("screens", "inflammation", "warmth"), ("screens", "inflammation", "redness"),
            *both_sides(("patellar",), "effusion"),
            (*ACUTE, "tense_effusion"), ("history", "complaint", "swelling"),
-           ("history", "systemic", "fever"), ("history", "systemic", "malaise")),
+           ("history", "systemic", "fever"), ("history", "systemic", "malaise"),
+           (*INFLAMMATION, "temperature_c")),
+    key_features=(key((*INFLAMMATION, "warmth")), key((*INFLAMMATION, "redness")),
+                  key(("history", "systemic", "fever")), key(("history", "systemic", "malaise")),
+                  key((*INFLAMMATION, "temperature_c"), f"{FEVER_FROM_C:g} deg C or more",
+                      lambda celsius: celsius >= FEVER_FROM_C),
+                  key((*INFLAMMATION, "cannot_move_knee")),
+                  key(("history", "past", "recent_joint_procedure"))),
     reasoning="A hot, swollen knee in a febrile or unwell patient must be treated as septic "
     "arthritis or osteomyelitis until proven otherwise.",
     action="Emergency department today for joint aspiration and blood tests; no exercise.",
@@ -64,10 +94,11 @@ def septic_arthritis(context: Context) -> Outcome:
         context.flag((*ACUTE, "tense_effusion")),
         context.equals(("history", "complaint", "swelling"), Swelling.CONSTANT),
     )
-    unwell = any_of(
+    fever = screened(  # reported or measured
         context.flag(("history", "systemic", "fever")),
-        context.flag(("history", "systemic", "malaise")),
+        context.at_least((*INFLAMMATION, "temperature_c"), FEVER_FROM_C),
     )
+    unwell = any_of(fever, context.flag(("history", "systemic", "malaise")))
     outcome = from_cond(all_of(hot, swollen, unwell))
     redness = context.flag(("screens", "inflammation", "redness"))
     if outcome.status == "fired" and redness.true:
@@ -76,46 +107,57 @@ def septic_arthritis(context: Context) -> Outcome:
 
 
 @rule(
-    "RF-EXTENSOR", "Cannot lift the straight leg: consider extensor mechanism rupture",
+    "RF-EXTENSOR", "Cannot lift the straight leg or a palpable gap: consider extensor "
+    "mechanism rupture",
     category=RED, urgency=Urgency.EMERGENCY, sources=(*SOURCES, src.REFERENCE_SECTION_5),
-    evidence="[V]", reads=((*ACUTE, "straight_leg_raise_possible"), *ACUTE_TRAUMA_READS),
-    reasoning="Inability to raise the straight leg against gravity suggests a quadriceps or "
-    "patellar tendon rupture or a patellar fracture.",
+    evidence="[V]",
+    reads=((*ACUTE, "straight_leg_raise_possible"), (*ACUTE, "extensor_palpable_gap"),
+           *ACUTE_TRAUMA_READS, (*ACUTE, "extension_deficit_deg"), *WEIGHT_BEARING_PATHS),
+    key_features=(key((*ACUTE, "extensor_palpable_gap")), EXTENSION_DEFICIT,
+                  *UNABLE_TO_BEAR_WEIGHT),
+    reasoning="Inability to raise the straight leg against gravity, or a palpable gap above "
+    "or below the patella, suggests a quadriceps or patellar tendon rupture or a patellar "
+    "fracture. Asked after an injury, or when a key feature is present.",
     action="Emergency department; immobilise in extension; no loading.",
     imaging=knee_radiographs("to look for patellar fracture or high/low patella"),
     condition="Fracture or extensor mechanism injury", referral="Emergency department today",
 )
 def extensor_mechanism(context: Context) -> Outcome:
-    cannot_lift = context.test((*ACUTE, "straight_leg_raise_possible"), lambda ok: ok is False)
-    if cannot_lift.true:
-        return Outcome("fired", cannot_lift.triggers)
-    if cannot_lift.false:
-        return NEGATIVE
+    sign = screened(
+        context.test((*ACUTE, "straight_leg_raise_possible"), lambda ok: ok is False),
+        context.flag((*ACUTE, "extensor_palpable_gap")),
+    )
+    if not sign.unknown:
+        return from_cond(sign)
+    suspected = any_of(
+        context.test(EXTENSION_DEFICIT.path, EXTENSION_DEFICIT.present),
+        unable_to_bear_weight_now(context),
+    )
     trauma = context.acute_trauma()
-    if trauma.false:
-        return NOT_APPLICABLE
-    return Outcome("cannot_evaluate", trauma.triggers, cannot_lift.missing + trauma.missing)
+    if trauma.false and not suspected.true:
+        return NOT_APPLICABLE  # no injury and nothing pointing to the extensor mechanism
+    return Outcome("cannot_evaluate", (*trauma.triggers, *suspected.triggers), sign.missing)
 
 
 @rule(
     "RF-NO-WEIGHT-BEARING", "Unable to bear weight after an injury",
     category=RED, urgency=Urgency.EMERGENCY, sources=SOURCES, evidence="[V]",
-    reads=((*TRAUMA, "weight_bearing_now"), *ACUTE_TRAUMA_READS),
+    reads=(*WEIGHT_BEARING_PATHS, *ACUTE_TRAUMA_READS),
+    key_features=UNABLE_TO_BEAR_WEIGHT,
     reasoning="Inability to take four steps after trauma is a red flag for fracture or major "
     "internal injury.",
     action="Emergency department assessment today.",
     condition="Fracture or extensor mechanism injury", referral="Emergency department today",
 )
 def unable_to_bear_weight(context: Context) -> Outcome:
-    return after_trauma(
-        context, context.equals((*TRAUMA, "weight_bearing_now"), WeightBearing.UNABLE_4_STEPS)
-    )
+    return after_trauma(context, unable_to_bear_weight_now(context))
 
 
 @rule(
     "RF-NEUROVASCULAR", "Numb, cold or pale foot: neurovascular compromise",
     category=RED, urgency=Urgency.EMERGENCY, sources=SOURCES, evidence="[V]",
     reads=((*ACUTE, "neurovascular_compromise"), *ACUTE_TRAUMA_READS),
+    key_features=(key((*ACUTE, "neurovascular_compromise")),),
     reasoning="Neurovascular compromise (for example after a knee dislocation) threatens the "
     "limb.",
     action="Emergency department immediately.",
@@ -132,7 +174,8 @@ def neurovascular(context: Context) -> Outcome:
     "RF-TENSE-EFFUSION", "Tense effusion soon after trauma",
     category=RED, urgency=Urgency.EMERGENCY, sources=SOURCES, evidence="[V]",
     reads=((*ACUTE, "tense_effusion"), (*TRAUMA, "rapid_swelling_within_2h"),
-           *INJURY_WINDOW_READS),
+           ("history", "complaint", "swelling_onset"), *INJURY_WINDOW_READS),
+    key_features=(key((*ACUTE, "tense_effusion")),),
     reasoning="A tense effusion within hours of an injury suggests haemarthrosis from a "
     "fracture, ligament rupture or dislocation.",
     action="Emergency department today.",
@@ -140,7 +183,7 @@ def neurovascular(context: Context) -> Outcome:
 )
 def tense_effusion(context: Context) -> Outcome:
     early = any_of(
-        context.flag((*TRAUMA, "rapid_swelling_within_2h")), context.injury_within(0)
+        swelled_within_2_hours(context), context.injury_within(0)
     )
     return after_trauma(context, all_of(context.flag((*ACUTE, "tense_effusion")), early))
 
@@ -150,6 +193,9 @@ def tense_effusion(context: Context) -> Outcome:
     category=RED, urgency=Urgency.URGENT, sources=(*SOURCES, src.REFERENCE_SECTION_5),
     evidence="[V]",
     reads=(("history", "mechanical", "true_locking"), (*ACUTE, "block_to_extension")),
+    key_features=(key(("history", "mechanical", "locking_episodes"), "(one or more)",
+                      lambda episodes: episodes >= 1),
+                  EXTENSION_DEFICIT, key(("history", "mechanical", "catching"))),
     reasoning="True locking or a mechanical block to extension suggests a displaced meniscal "
     "tear or loose body.",
     action="Urgent orthopaedic referral; no loading programme until reviewed.",
@@ -169,6 +215,9 @@ def locked_knee(context: Context) -> Outcome:
     "RF-HAEMARTHROSIS", "Large haemarthrosis after injury",
     category=RED, urgency=Urgency.URGENT, sources=SOURCES, evidence="[V]",
     reads=((*ACUTE, "large_haemarthrosis"), *ACUTE_TRAUMA_READS),
+    key_features=(key((*TRAUMA, "rapid_swelling_within_2h")),
+                  key(("history", "complaint", "swelling_onset"), "within 2 hours",
+                      lambda onset: onset is SwellingOnset.WITHIN_2_HOURS)),
     reasoning="A large haemarthrosis points to an intra-articular injury (ligament, "
     "osteochondral fracture).",
     action="Urgent orthopaedic referral.", condition="Traumatic haemarthrosis",
@@ -184,6 +233,8 @@ def haemarthrosis(context: Context) -> Outcome:
     reads=(("screens", "meniscus_ligaments", "lachman_positive"),
            ("screens", "meniscus_ligaments", "varus_stress_laxity"),
            ("screens", "meniscus_ligaments", "valgus_stress_laxity"), *ACUTE_TRAUMA_READS),
+    key_features=tuple(key(("screens", "meniscus_ligaments", name)) for name in (
+        "lachman_positive", "varus_stress_laxity", "valgus_stress_laxity")),
     reasoning="Ligament laxity after an injury suggests a recent cruciate or collateral rupture.",
     action="Urgent orthopaedic referral.",
     imaging=knee_radiographs("first study; MRI without contrast follows if they are negative "
@@ -200,6 +251,7 @@ def ligament_rupture(context: Context) -> Outcome:
     "RF-PATELLAR-DISLOCATION", "Traumatic patellar dislocation",
     category=RED, urgency=Urgency.URGENT, sources=(*SOURCES, src.ACR_ACUTE, src.COVEY_HAWKS),
     evidence="[V]", reads=ACUTE_TRAUMA_READS,
+    key_features=(key(("history", "mechanical", "patella_slipping_out")),),
     reasoning="A traumatic patellar dislocation needs orthopaedic review; osteochondral "
     "fragments are common after a reduced dislocation.",
     action="Urgent orthopaedic referral.",
@@ -221,8 +273,15 @@ def traumatic_dislocation(context: Context) -> Outcome:
     category=RED, urgency=Urgency.URGENT, sources=(*SOURCES, src.REFERENCE_SECTION_5),
     evidence="[V]",
     reads=(("history", "complaint", "rest_pain"), ("history", "complaint", "night_pain"),
-           ("screens", "inflammation", "mass"),
+           ("history", "complaint", "night_pain_wakes"), ("screens", "inflammation", "mass"),
            ("history", "systemic", "unexplained_weight_loss_kg")),
+    key_features=(key(("history", "complaint", "rest_pain")),
+                  key(("history", "complaint", "night_pain")),
+                  key(("history", "complaint", "night_pain_wakes")),
+                  key(("screens", "inflammation", "mass")),
+                  key(("history", "systemic", "unexplained_weight_loss_kg"), "(more than 0 kg)",
+                      lambda kg: kg > 0),
+                  key(("history", "systemic", "night_sweats"))),
     reasoning="Unremitting or night pain together with a mass or weight loss calls for the "
     "urgent cancer pathway.",
     action="Same-day contact with the doctor; urgent cancer pathway referral.",
@@ -235,7 +294,8 @@ def traumatic_dislocation(context: Context) -> Outcome:
 def bone_tumour(context: Context) -> Outcome:
     pain = any_of(
         context.flag(("history", "complaint", "rest_pain")),
-        context.flag(("history", "complaint", "night_pain")),
+        screened(context.flag(("history", "complaint", "night_pain")),
+                 context.flag(("history", "complaint", "night_pain_wakes"))),
     )
     sinister = any_of(
         context.flag(("screens", "inflammation", "mass")),
@@ -245,47 +305,41 @@ def bone_tumour(context: Context) -> Outcome:
 
 
 WELLS_THRESHOLD = 2
+WELLS_EXAM = ("calf_swelling_3cm", "pitting_oedema", "deep_vein_tenderness",
+              "entire_leg_swollen", "collateral_superficial_veins")
+WELLS_HISTORY = (("history", "systemic", "active_cancer"),
+                 ("history", "thrombosis", "recent_immobilisation"),
+                 ("history", "thrombosis", "surgery_within_12_weeks"),
+                 ("history", "thrombosis", "previous_vte"))
 
 
 @rule(
     "RF-DVT", "Wells score 2 or more: suspected deep vein thrombosis",
     category=RED, urgency=Urgency.EMERGENCY,
     sources=(src.NICE_QS201, src.GLOUCESTERSHIRE), evidence="[V]",
-    reads=(("history", "thrombosis", "calf_swelling_or_tenderness"),
-           ("screens", "wells", "calf_swelling_3cm"), ("screens", "wells", "pitting_oedema"),
-           ("screens", "wells", "deep_vein_tenderness"),
-           ("screens", "wells", "entire_leg_swollen"),
-           ("screens", "wells", "collateral_superficial_veins"),
-           ("screens", "wells", "alternative_diagnosis_as_likely"),
-           ("history", "systemic", "active_cancer"),
-           ("history", "thrombosis", "recent_immobilisation"),
-           ("history", "thrombosis", "surgery_within_12_weeks"),
-           ("history", "thrombosis", "previous_vte")),
-    reasoning="Calf symptoms with a Wells score of 2 or more need a leg vein ultrasound "
-    "within 4 hours (a ruptured Baker's cyst can look the same). The score is applied when "
-    "calf symptoms or signs are recorded.",
+    reads=(*(("screens", "wells", name) for name in WELLS_EXAM),
+           ("screens", "wells", "alternative_diagnosis_as_likely"), *WELLS_HISTORY),
+    key_features=(key(("history", "thrombosis", "calf_swelling_or_tenderness")),
+                  *(key(("screens", "wells", name)) for name in WELLS_EXAM),
+                  *(key(path) for path in WELLS_HISTORY)),
+    reasoning="A Wells score of 2 or more, whichever items make it, needs a proximal leg "
+    "vein ultrasound within 4 hours (a ruptured Baker's cyst can look the same). Decided "
+    "once the items not recorded could not change whether the score reaches 2.",
     action="Same-day medical assessment: proximal leg vein ultrasound within 4 hours.",
     imaging=ImagingAdvice("ultrasound", "leg veins (proximal)", (), "within 4 hours (NICE QS201)"),
     condition="Suspected deep vein thrombosis", referral="Same-day DVT pathway",
 )
 def deep_vein_thrombosis(context: Context) -> Outcome:
-    calf_paths = [
-        ("history", "thrombosis", "calf_swelling_or_tenderness"),
-        *(("screens", "wells", name) for name in (
-            "calf_swelling_3cm", "pitting_oedema", "deep_vein_tenderness", "entire_leg_swollen",
-        )),
-    ]
-    cues = any_of(*(context.flag(path) for path in calf_paths))
-    if not cues.true:
-        return NOT_APPLICABLE  # Wells is applied to a leg with calf symptoms or signs
     score = wells_score(context.assessment)
     trigger = Trigger(("screens", "wells"), "Wells score (known items)", str(score.known_points))
+    items = (*(("screens", "wells", name) for name in WELLS_EXAM), *WELLS_HISTORY)
+    positive = tuple(context.trigger(path, True) for path in items if context.value(path))
     missing = tuple(_wells_path(name) for name in score.unassessed)
     if score.minimum_possible >= WELLS_THRESHOLD:
-        return Outcome("fired", (*cues.triggers, trigger), missing)
+        return Outcome("fired", (*positive, trigger), ())
     if score.maximum_possible < WELLS_THRESHOLD:
         return NEGATIVE
-    return Outcome("cannot_evaluate", (*cues.triggers, trigger), missing)
+    return Outcome("cannot_evaluate", (*positive, trigger), missing)
 
 
 def _wells_path(name: str) -> tuple[str, ...]:

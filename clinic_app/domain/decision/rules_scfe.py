@@ -5,9 +5,11 @@ from __future__ import annotations
 from clinic_app.domain.decision import sources as src
 from clinic_app.domain.decision.context import Context
 from clinic_app.domain.decision.imaging import hip_radiographs_scfe
+from clinic_app.domain.decision.key_features import key
 from clinic_app.domain.decision.logic import Cond, all_of, any_of
 from clinic_app.domain.decision.model import HintCategory, Urgency
 from clinic_app.domain.decision.registry import NOT_APPLICABLE, Outcome, from_cond, rule
+from clinic_app.domain.history import PainRegion, WeightBearing
 from clinic_app.domain.model_base import Side
 
 HIP = ("screens", "hip")
@@ -43,10 +45,22 @@ def reduced_internal_rotation(context: Context) -> Cond:
     sources=(src.PECK_2017, src.REFERENCE_SECTION_5), evidence="[V]",
     reads=(("patient", "age"), (*HIP, "obligatory_external_rotation"),
            (*HIP, "internal_rotation_painful"), (*HIP, "internal_rotation_deg", "left"),
-           (*HIP, "internal_rotation_deg", "right"), ("history", "hip_and_back", "limp")),
-    reasoning="Age 8-15 with obligatory external rotation on hip flexion, or reduced and "
-    "painful hip internal rotation. About 15% present with knee or thigh pain only and a "
-    "normal knee examination, so every child of this age with knee pain needs a hip exam.",
+           (*HIP, "internal_rotation_deg", "right"), (*HIP, "internal_rotation_reduced"),
+           ("history", "hip_and_back", "limp")),
+    key_features=(key(("history", "hip_and_back", "limp")),
+                  key(("history", "hip_and_back", "groin_pain")),
+                  key(("history", "complaint", "pain_regions"), "thigh, groin or hip",
+                      lambda regions: bool({PainRegion.THIGH, PainRegion.GROIN_OR_HIP}
+                                           & set(regions))),
+                  key(("history", "complaint", "weight_bearing"), "painful or unable",
+                      lambda value: value is not WeightBearing.FULL),
+                  key((*HIP, "internal_rotation_painful")),
+                  key((*HIP, "internal_rotation_reduced"))),
+    reasoning="Age 8-15 with obligatory external rotation on hip flexion, or reduced (in "
+    "degrees or as judged) and painful hip internal rotation. With a limp, thigh or groin "
+    "pain and the hip not examined: examine the hip now. About 15% present with knee or "
+    "thigh pain only and a normal knee examination, so every child of this age with knee "
+    "pain needs a hip exam.",
     action="Stop loading; no weight bearing on the leg. Same-day orthopaedic assessment.",
     imaging=hip_radiographs_scfe(
         "bilateral hip AP and frog-leg lateral, not knee films; cross-table lateral instead "
@@ -61,7 +75,8 @@ def slipped_capital_femoral_epiphysis(context: Context) -> Outcome:
     hip_signs = any_of(
         context.flag((*HIP, "obligatory_external_rotation")),
         all_of(context.flag((*HIP, "internal_rotation_painful")),
-               reduced_internal_rotation(context)),
+               any_of(reduced_internal_rotation(context),
+                      context.flag((*HIP, "internal_rotation_reduced")))),
     )
     outcome = from_cond(all_of(context.age_between(*SCFE_AGES), hip_signs))
     limp = context.flag(("history", "hip_and_back", "limp"))

@@ -18,6 +18,10 @@ OTTAWA_CHILDREN = "Bulloch B et al. Ottawa knee rule in children 2-16, 2003"
 PITTSBURGH = "Seaberg DC, Jackson R. Pittsburgh knee rule"
 ACR_ACUTE = "ACR Appropriateness Criteria: Acute Trauma to the Knee (2019)"
 ACR_CHRONIC = "ACR Appropriateness Criteria: Chronic Knee Pain (2018 revision)"
+ACR_INFLAMMATORY = (
+    "ACR Appropriateness Criteria: Chronic Extremity Joint Pain - Suspected Inflammatory "
+    "Arthritis (Jacobson 2016; Subhas 2023, J Am Coll Radiol 20:S20)"
+)
 COVEY_HAWKS = "Covey CJ, Hawks MK. Anterior knee pain. J Fam Pract 2016"
 BUNT_2018 = "Bunt CW et al. Knee pain in adults and adolescents. Am Fam Physician 2018;98(9):576"
 DIXIT_2007 = "Dixit S et al. Patellofemoral pain syndrome. Am Fam Physician 2007;75(2):194"
