@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from clinic_app.domain.case_file import CaseFile
     from clinic_app.domain.letterhead import Letterhead
-    from clinic_app.reports.exports import ExportedDocuments
+    from clinic_app.export_documents import RecordDocuments
     from clinic_app.services.assessment_history import AssessmentHistoryService
     from clinic_app.services.assessments import AssessmentService
     from clinic_app.services.audit_trail import AuditService
@@ -89,11 +89,12 @@ def build_services(database: Database) -> Services:
     )
 
 
-def render_documents(source: ExportSource, letterhead: Letterhead) -> ExportedDocuments:
-    """The PDF renderer, imported on first export: start-up does not pay for ReportLab."""
-    from clinic_app.reports.exports import render_documents as render
+def render_documents(source: ExportSource, letterhead: Letterhead) -> RecordDocuments:
+    """The renderer (PDF, text, FHIR, case file), imported on first export: start-up does
+    not pay for ReportLab."""
+    from clinic_app.export_documents import RecordDocuments
 
-    return render(source, letterhead)
+    return RecordDocuments(source, letterhead)
 
 
 def case_exports() -> ExportService:

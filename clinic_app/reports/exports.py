@@ -63,7 +63,7 @@ class ExportedDocuments:
 
 
 def render_documents(source: ExportSource, letterhead: Letterhead) -> ExportedDocuments:
-    """The export service's renderer (``DocumentRenderer``)."""
+    """The note and plan of ``source`` as PDFs and text."""
     return export_documents(
         source.patient, source.assessment, source.earlier, letterhead, source.trail
     )
@@ -75,11 +75,11 @@ def prepare(
     earlier: Sequence[Assessment] = (),
     trail: RecordTrail | None = None,
 ) -> tuple[SoapNote, RehabPlan]:
-    note, plan, _ = _prepare(patient, assessment, earlier, trail)
+    note, plan, _ = prepare_evaluated(patient, assessment, earlier, trail)
     return note, plan
 
 
-def _prepare(
+def prepare_evaluated(
     patient: Patient,
     assessment: Assessment,
     earlier: Sequence[Assessment],
@@ -100,7 +100,7 @@ def export_documents(
     trail: RecordTrail | None = None,
 ) -> ExportedDocuments:
     """``trail``: the stored signature and addenda, printed on the note."""
-    note, plan, evaluation = _prepare(patient, assessment, earlier, trail)
+    note, plan, evaluation = prepare_evaluated(patient, assessment, earlier, trail)
     handout = build_handout(plan, load_library(), evaluation.conclusion.red_flags_not_screened)
     with noticing() as notices:
         soap_pdf = build_soap_pdf(note, letterhead)
