@@ -12,12 +12,12 @@ from fhir.resources.R4B.bundle import Bundle
 
 from clinic_app.app import build_services, case_exports, load_demo_cases
 from clinic_app.domain.letterhead import DEFAULT_LETTERHEAD
+from clinic_app.domain.records.roles import Role
 from clinic_app.export_sinks import MemorySink
 from clinic_app.interop.fhir_codes import FINDING_SYSTEM, LOINC, UCUM
 from clinic_app.services.exporting import DocumentKind
 from clinic_app.storage.database import Database
 from tests.records.helpers import clinic_users, started_draft
-from clinic_app.domain.records.roles import Role
 
 CASES = load_demo_cases()
 
