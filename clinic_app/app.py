@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from clinic_app.services.changes import ChangeService
     from clinic_app.services.conflicts import ConflictService
     from clinic_app.services.demo import DemoService
+    from clinic_app.services.erasure import ErasureService
     from clinic_app.services.exporting import ExportService, ExportSource
     from clinic_app.services.patients import PatientService
     from clinic_app.services.ports import UnitOfWork
@@ -47,6 +48,7 @@ class Services:
     demo: DemoService
     exports: ExportService
     imports: CaseImportService
+    erasure: ErasureService
 
 
 def resolve_database_url(option: str | None) -> str | None:
@@ -69,6 +71,7 @@ def build_services(database: Database) -> Services:
     from clinic_app.services.changes import ChangeService
     from clinic_app.services.conflicts import ConflictService
     from clinic_app.services.demo import DemoService
+    from clinic_app.services.erasure import ErasureService
     from clinic_app.services.exporting import ExportService
     from clinic_app.services.patients import PatientService
     from clinic_app.services.signing import SigningService
@@ -86,6 +89,7 @@ def build_services(database: Database) -> Services:
         demo=DemoService(database.unit_of_work, load_demo_cases),
         exports=ExportService(database.unit_of_work, render_documents),
         imports=CaseImportService(database.unit_of_work),
+        erasure=ErasureService(database.unit_of_work),
     )
 
 

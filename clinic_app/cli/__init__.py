@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "commands_audit",
     "commands_users",
     "commands_backup",
+    "commands_patient",
 )
 
 
