@@ -137,7 +137,7 @@ def check_and_back_up(database: Database, today: date | None = None) -> None:
     if database_file is None:
         return
     try:
-        rotate_backups(database_file, today or date.today())
+        rotate_backups(database_file, today or date.today(), database.passphrase)
     except (BackupError, OSError) as error:
         _log.warning("automatic backup failed: %s", error)
 
