@@ -89,6 +89,9 @@ def action_specs() -> tuple[ActionSpec, ...]:
         ActionSpec("quitAction", "&Quit", "Save open assessments and quit",
                    _keys(StandardKey.Quit, "Ctrl+Q"), "application-exit"),
         ActionSpec("aboutAction", "&About Clinic App", "Version and licence", (), "help-about"),
+        ActionSpec("exportFhirAction", "Export as &FHIR document…",
+                   "Save this assessment as a FHIR R4 document (JSON) for another record "
+                   "system", (), "document-export"),
     )
 
 
@@ -219,3 +222,7 @@ class ActionRegistry:
     @property
     def redo(self) -> QAction:
         return self._actions["redoAction"]
+
+    @property
+    def export_fhir(self) -> QAction:
+        return self._actions["exportFhirAction"]
