@@ -100,7 +100,8 @@ def _restore(args: argparse.Namespace) -> int:
     database_file = sqlite_file(args)
     if args.file.resolve() == database_file.resolve():
         raise CommandError(f"FILE {str(args.file)!r} is the database itself; expected a backup")
-    passphrase = sqlite_passphrase(args)
+    # The backup decides: the live file may be the damaged one being replaced.
+    passphrase = passphrase_of(DatabaseSource("FILE", f"sqlite+pysqlite:///{args.file}"))
     try:
         check_backup_file(args.file, passphrase)
     except BackupError as error:

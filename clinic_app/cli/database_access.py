@@ -92,15 +92,22 @@ def open_source(
     from clinic_app.storage.audit_key import AuditKeyError
     from clinic_app.storage.database import Database, DatabaseUrlError, NoDatabaseError
     from clinic_app.storage.database_lock import DatabaseInUseError
-    from clinic_app.storage.encryption import PassphraseError
+    from clinic_app.storage.encryption import PASSPHRASE_VARIABLE, PassphraseError
 
     where = source.describe()
+    passphrase = passphrase_of(source)
     try:
         return Database.open(
             source.url, create=not existing, audit_key_required=audit_key_required,
-            passphrase=passphrase_of(source),
+            passphrase=passphrase,
         )
     except PassphraseError as error:
+        if passphrase is None:  # not plain SQLite, and no passphrase to try
+            raise CommandError(
+                f"{where}: cannot open the database (file is not a database); expected a "
+                f"Clinic App SQLite database file, or an encrypted one with its passphrase "
+                f"({PASSPHRASE_VARIABLE}, the keyring or standard input)"
+            ) from error
         raise CommandError(f"{where}: {error}") from error
     except AuditKeyError as error:
         raise CommandError(f"{where}: {error}") from error
@@ -177,8 +184,12 @@ def passphrase_of(source: DatabaseSource) -> str | None:
     global _entered
     passphrase = known_passphrase(path) or _entered
     if passphrase is None:
-        # Asked once per command: its backups and copies share the database's key.
-        passphrase = _entered = read_secret(f"passphrase for {path}: ")
+        # Asked once per command: its backups and copies share the database's key. Nothing
+        # to read: opening then says the file is no (unencrypted) database.
+        try:
+            passphrase = _entered = read_secret(f"passphrase for {path}: ")
+        except (CommandError, OSError):
+            return None
     return passphrase
 
 

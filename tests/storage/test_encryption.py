@@ -69,7 +69,7 @@ def test_sqlite3_cannot_read_it_and_the_app_opens_it_with_the_passphrase(
     assert wrong.returncode == 2
     assert wrong.stderr.strip().endswith("the passphrase does not open this database")
     none = run_cli(encrypted, "export", "--assessment", "1", "--text", "-")
-    assert none.returncode == 2 and "no password on standard input" in none.stderr
+    assert none.returncode == 2 and "an encrypted one with its passphrase" in none.stderr
 
 
 def test_backups_are_encrypted_and_restore_works_encrypted(
