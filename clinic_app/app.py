@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
     from clinic_app.domain.practice.case import PracticeCase
     from clinic_app.domain.practice.grading import PracticeResult
     from clinic_app.domain.rehab.library import ExerciseLibrary
-    from clinic_app.reports.exports import ExportedDocuments
+    from clinic_app.export_documents import RecordDocuments
     from clinic_app.services.assessment_history import AssessmentHistoryService
     from clinic_app.services.assessments import AssessmentService
     from clinic_app.services.audit_trail import AuditService
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from clinic_app.services.conflicts import ConflictService
     from clinic_app.services.demo import DemoService
     from clinic_app.services.episodes import EpisodeService
+    from clinic_app.services.erasure import ErasureService
     from clinic_app.services.exporting import ExportService, ExportSource
     from clinic_app.services.patients import PatientService
     from clinic_app.services.ports import UnitOfWork
@@ -57,6 +59,7 @@ class Services:
     versions: VersionHistoryService
     practice: PracticeService
     episodes: EpisodeService
+    erasure: ErasureService
 
 
 def resolve_database_url(option: str | None) -> str | None:
@@ -64,11 +67,19 @@ def resolve_database_url(option: str | None) -> str | None:
     return option or os.environ.get(DATABASE_URL_VARIABLE) or None
 
 
-def open_database(option: str | None = None) -> Database:
-    """Open (creating if needed) and migrate the database."""
-    from clinic_app.storage.database import Database
+def open_database(option: str | None = None, passphrase: str | None = None) -> Database:
+    """Open (creating if needed) and migrate the database. An encrypted SQLite file opens
+    with ``passphrase``, else the one in CLINIC_APP_PASSPHRASE or the system keyring
+    (``PassphraseError`` when none opens it: the desktop app then asks)."""
+    from clinic_app.storage.database import Database, database_file
+    from clinic_app.storage.encryption import is_encrypted
+    from clinic_app.storage.passphrases import known_passphrase
 
-    return Database.open(resolve_database_url(option))
+    url = resolve_database_url(option)
+    path = database_file(url)
+    if passphrase is None and path is not None and is_encrypted(path):
+        passphrase = known_passphrase(path)
+    return Database.open(url, passphrase=passphrase)
 
 
 def build_services(database: Database) -> Services:
@@ -80,6 +91,7 @@ def build_services(database: Database) -> Services:
     from clinic_app.services.conflicts import ConflictService
     from clinic_app.services.demo import DemoService
     from clinic_app.services.episodes import EpisodeService
+    from clinic_app.services.erasure import ErasureService
     from clinic_app.services.exporting import ExportService
     from clinic_app.services.patients import PatientService
     from clinic_app.services.signing import SigningService
@@ -101,14 +113,16 @@ def build_services(database: Database) -> Services:
         versions=VersionHistoryService(database.unit_of_work),
         practice=practice_service(),
         episodes=EpisodeService(database.unit_of_work, exercise_library),
+        erasure=ErasureService(database.unit_of_work),
     )
 
 
-def render_documents(source: ExportSource, letterhead: Letterhead) -> ExportedDocuments:
-    """The PDF renderer, imported on first export: start-up does not pay for ReportLab."""
-    from clinic_app.reports.exports import render_documents as render
+def render_documents(source: ExportSource, letterhead: Letterhead) -> RecordDocuments:
+    """The renderer (PDF, text, FHIR, case file), imported on first export: start-up does
+    not pay for ReportLab."""
+    from clinic_app.export_documents import RecordDocuments
 
-    return render(source, letterhead)
+    return RecordDocuments(source, letterhead)
 
 
 def exercise_library() -> ExerciseLibrary:
@@ -183,17 +197,35 @@ def check_and_back_up(database: Database, today: date | None = None) -> None:
     if database_file is None:
         return
     try:
-        rotate_backups(database_file, today or date.today())
+        rotate_backups(database_file, today or date.today(), database.passphrase)
     except (BackupError, OSError) as error:
         _log.warning("automatic backup failed: %s", error)
 
 
-def open_checked(database_option: str | None) -> Services:
+def open_checked(
+    database_option: str | None, ask_passphrase: Callable[[str], str | None] | None = None
+) -> Services:
     """Open and check the database (see ``check_and_back_up``) and build the services.
+
+    An encrypted database whose passphrase is not in the environment or the keyring is
+    opened with ``ask_passphrase(reason)`` (the desktop app's dialog; None: cancelled),
+    asked again after a wrong one, three times at most.
 
     Nothing is seeded here: the welcome dialog of the first start asks whether to load
     the demo patients (``Services.demo``)."""
-    database = open_database(database_option)
+    from clinic_app.storage.encryption import PassphraseError
+
+    passphrase = None
+    for attempt in range(3):
+        try:
+            database = open_database(database_option, passphrase)
+            break
+        except PassphraseError as error:
+            if ask_passphrase is None or attempt == 2:
+                raise
+            passphrase = ask_passphrase(str(error))
+            if passphrase is None:
+                raise
     try:
         check_and_back_up(database)
     except Exception:
@@ -204,5 +236,6 @@ def open_checked(database_option: str | None) -> Services:
 
 def run_gui(database_option: str | None) -> int:
     from clinic_app.ui.application import run
+    from clinic_app.ui.passphrase_dialog import PassphraseDialog
 
-    return run(lambda: open_checked(database_option))
+    return run(lambda: open_checked(database_option, PassphraseDialog.ask))

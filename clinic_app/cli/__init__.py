@@ -29,6 +29,7 @@ COMMAND_MODULES = (
     "commands_backup",
     "commands_practice",
     "commands_progress",
+    "commands_patient",
 )
 
 

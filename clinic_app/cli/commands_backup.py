@@ -21,7 +21,9 @@ from clinic_app.cli.database_access import (
     DatabaseSource,
     open_source,
     opened_services,
+    passphrase_of,
     sqlite_file,
+    sqlite_passphrase,
 )
 from clinic_app.cli.errors import CHECK_FAILED, CommandError
 
@@ -82,7 +84,7 @@ def _backup(args: argparse.Namespace) -> int:
             "up; restore an earlier backup instead", CHECK_FAILED,
         ) from unreadable
     try:
-        copy_database(database_file, target)
+        copy_database(database_file, target, sqlite_passphrase(args))
     except BackupTargetError as error:
         raise CommandError(f"--to: {error}" if args.to else str(error)) from error
     except BackupError as error:
@@ -98,8 +100,10 @@ def _restore(args: argparse.Namespace) -> int:
     database_file = sqlite_file(args)
     if args.file.resolve() == database_file.resolve():
         raise CommandError(f"FILE {str(args.file)!r} is the database itself; expected a backup")
+    # The backup decides: the live file may be the damaged one being replaced.
+    passphrase = passphrase_of(DatabaseSource("FILE", f"sqlite+pysqlite:///{args.file}"))
     try:
-        check_backup_file(args.file)
+        check_backup_file(args.file, passphrase)
     except BackupError as error:
         raise CommandError(f"FILE: {error}; expected a Clinic App backup") from error
     _refuse_while_open(database_file)  # before asking anything: the answer would be wasted
@@ -112,7 +116,7 @@ def _restore(args: argparse.Namespace) -> int:
             print("restore cancelled: nothing was changed")
             return 1
     try:
-        safety = restore_database(args.file, database_file, datetime.now())
+        safety = restore_database(args.file, database_file, datetime.now(), passphrase)
     except DatabaseInUseError as error:
         raise CommandError(str(error), CHECK_FAILED) from error
     except BackupError as error:
@@ -158,7 +162,9 @@ def _restoring_user(database_file: Path, backup: Path, credentials: Credentials 
 
     with tempfile.TemporaryDirectory(prefix="clinic-app-restore-") as folder:
         # A copy: opening migrates, and the backup itself must stay as it is.
-        copy = copy_database(backup, Path(folder) / "backup.sqlite3")
+        copy = copy_database(backup, Path(folder) / "backup.sqlite3", passphrase_of(
+            DatabaseSource("FILE", f"sqlite+pysqlite:///{backup}")
+        ))
         try:
             return _administrator(copy, credentials, RESTORE_ACTION)
         except _Unreadable as unreadable:

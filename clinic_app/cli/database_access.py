@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from clinic_app.cli.credentials import read_secret
 from clinic_app.cli.errors import CHECK_FAILED, CommandError
 
 if TYPE_CHECKING:
@@ -91,12 +92,23 @@ def open_source(
     from clinic_app.storage.audit_key import AuditKeyError
     from clinic_app.storage.database import Database, DatabaseUrlError, NoDatabaseError
     from clinic_app.storage.database_lock import DatabaseInUseError
+    from clinic_app.storage.encryption import PASSPHRASE_VARIABLE, PassphraseError
 
     where = source.describe()
+    passphrase = passphrase_of(source)
     try:
         return Database.open(
-            source.url, create=not existing, audit_key_required=audit_key_required
+            source.url, create=not existing, audit_key_required=audit_key_required,
+            passphrase=passphrase,
         )
+    except PassphraseError as error:
+        if passphrase is None:  # not plain SQLite, and no passphrase to try
+            raise CommandError(
+                f"{where}: cannot open the database (file is not a database); expected a "
+                f"Clinic App SQLite database file, or an encrypted one with its passphrase "
+                f"({PASSPHRASE_VARIABLE}, the keyring or standard input)"
+            ) from error
+        raise CommandError(f"{where}: {error}") from error
     except AuditKeyError as error:
         raise CommandError(f"{where}: {error}") from error
     except DatabaseUrlError as error:
@@ -154,6 +166,39 @@ def sqlite_file(args: argparse.Namespace) -> Path:
     if path is None:
         raise CommandError(f"{source.describe()}: {POSTGRESQL_ADVICE}")
     return path
+
+
+def passphrase_of(source: DatabaseSource) -> str | None:
+    """The passphrase of an encrypted SQLite file: the environment, the keyring, else asked
+    (terminal or standard input); None for an unencrypted file or PostgreSQL."""
+    from clinic_app.storage.database import database_file
+    from clinic_app.storage.encryption import is_encrypted
+    from clinic_app.storage.passphrases import known_passphrase
+
+    try:
+        path = database_file(source.url)
+    except ValueError:
+        return None  # the URL itself is reported by Database.open
+    if path is None or not is_encrypted(path):
+        return None
+    global _entered
+    passphrase = known_passphrase(path) or _entered
+    if passphrase is None:
+        # Asked once per command: its backups and copies share the database's key. Nothing
+        # to read: opening then says the file is no (unencrypted) database.
+        try:
+            passphrase = _entered = read_secret(f"passphrase for {path}: ")
+        except (CommandError, OSError):
+            return None
+    return passphrase
+
+
+_entered: str | None = None
+
+
+def sqlite_passphrase(args: argparse.Namespace) -> str | None:
+    """``passphrase_of`` the command's database (backup, restore)."""
+    return passphrase_of(database_source(args))
 
 
 def _first_line(error: BaseException | None) -> str:

@@ -7,7 +7,7 @@ pictures, through ``clinic_app.resources``).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -22,7 +22,6 @@ from clinic_app.domain.rehab.library import ExerciseLibrary, parse_library
 from clinic_app.domain.rehab.plan import RehabPlan
 from clinic_app.domain.soap.builder import build_soap_note, identity
 from clinic_app.domain.soap.document import SoapNote
-from clinic_app.reports.episode_documents import EpisodeDocuments
 from clinic_app.reports.font_runs import noticing
 from clinic_app.reports.glyph_warnings import glyph_warnings, record_fields
 from clinic_app.reports.plan_pdf import build_plan_pdf
@@ -50,9 +49,6 @@ class ExportedDocuments:
     plan_pdf: bytes
     # Characters the PDFs could not print as written, one line each (see glyph_warnings).
     warnings: tuple[str, ...] = ()
-    # The episode documents (progress report, discharge summary, calendar file), rendered
-    # when asked for: most exports need only the note and the plan.
-    episode: EpisodeDocuments | None = None
 
     @property
     def soap_text(self) -> str:
@@ -65,17 +61,14 @@ class ExportedDocuments:
             return self.plan_pdf
         if kind is DocumentKind.SOAP_TEXT:
             return self.soap_text.encode("utf-8")
-        if self.episode is None:
-            raise ValueError(f"no {kind} for this export")
-        return self.episode.content(kind, self.plan)
+        raise ValueError(f"the note and plan hold no {kind}: see export_documents.py")
 
 
 def render_documents(source: ExportSource, letterhead: Letterhead) -> ExportedDocuments:
-    """The export service's renderer (``DocumentRenderer``)."""
-    documents = export_documents(
+    """The note and plan of ``source`` as PDFs and text."""
+    return export_documents(
         source.patient, source.assessment, source.earlier, letterhead, source.trail
     )
-    return replace(documents, episode=EpisodeDocuments(source, letterhead, load_library))
 
 
 def prepare(
@@ -84,11 +77,11 @@ def prepare(
     earlier: Sequence[Assessment] = (),
     trail: RecordTrail | None = None,
 ) -> tuple[SoapNote, RehabPlan]:
-    note, plan, _ = _prepare(patient, assessment, earlier, trail)
+    note, plan, _ = prepare_evaluated(patient, assessment, earlier, trail)
     return note, plan
 
 
-def _prepare(
+def prepare_evaluated(
     patient: Patient,
     assessment: Assessment,
     earlier: Sequence[Assessment],
@@ -109,7 +102,7 @@ def export_documents(
     trail: RecordTrail | None = None,
 ) -> ExportedDocuments:
     """``trail``: the stored signature and addenda, printed on the note."""
-    note, plan, evaluation = _prepare(patient, assessment, earlier, trail)
+    note, plan, evaluation = prepare_evaluated(patient, assessment, earlier, trail)
     handout = build_handout(plan, load_library(), evaluation.conclusion.red_flags_not_screened)
     with noticing() as notices:
         soap_pdf = build_soap_pdf(note, letterhead)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
 
+from clinic_app.domain.anonymised_case import anonymised_case
 from clinic_app.domain.assessment import Assessment, AssessmentStatus
 from clinic_app.domain.case_file import CaseFile
 from clinic_app.domain.decision import stamp_rule_set_version
@@ -36,6 +37,8 @@ class DocumentKind(StrEnum):
     PROGRESS_PDF = "progress report"
     DISCHARGE_PDF = "discharge summary"
     FOLLOW_UP_ICS = "follow-up appointment (iCalendar)"
+    FHIR_JSON = "FHIR document"
+    CASE_JSON = "case file"
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,37 @@ class ExportSource:
     # The visit kind of each earlier assessment and then of this one (the episode of care);
     # empty for a case file, whose first assessment is the initial one.
     kinds: tuple[VisitKind, ...] = ()
+    # The assessment exactly as stored (a draft's is not stamped with the rule set it is
+    # printed under): what a case-file export writes. None: ``assessment`` is it.
+    recorded: Assessment | None = None
+    title: str | None = None
+
+    def case_file(self) -> CaseFile:
+        """The source as a case file (patient, assessment as stored, earlier visits)."""
+        return CaseFile(
+            title=self.title, patient=self.patient,
+            assessment=self.recorded or self.assessment,
+            earlier_assessments=list(self.earlier),
+        )
+
+
+@dataclass(frozen=True)
+class Anonymisation:
+    """How an anonymised export shifts dates and names the case (see anonymised_case)."""
+
+    shift_days: int
+    label: str
+
+    def apply(self, source: ExportSource) -> ExportSource:
+        case = anonymised_case(source.case_file(), self.shift_days, self.label)
+        stamped = case.assessment.model_copy(
+            update={"rule_set_version": source.assessment.rule_set_version}
+        )
+        # A signature names its signer: an anonymised export carries no trail.
+        return ExportSource(
+            case.patient, stamped, tuple(case.earlier_assessments), None, source.kinds,
+            recorded=case.assessment, title=case.title,
+        )
 
 
 class RenderedDocuments(Protocol):
@@ -106,7 +140,7 @@ class ExportService:
         # A draft is printed under the rules it is evaluated with now; a signed note
         # keeps the rule-set version it was signed under.
         assessment = record.assessment if signed else stamp_rule_set_version(record.assessment)
-        return ExportSource(patient, assessment, earlier, trail, kinds)
+        return ExportSource(patient, assessment, earlier, trail, kinds, record.assessment)
 
     def export_stored(
         self,
@@ -114,11 +148,14 @@ class ExportService:
         sinks: Sequence[DocumentSink],
         letterhead: Letterhead,
         actor: User | None,
+        anonymisation: Anonymisation | None = None,
     ) -> ExportResult:
         """Render the stored assessment into ``sinks`` and log the export as ``actor``."""
         with self._uow() as uow:  # who exports is checked before anything is rendered
             resolve_actor(uow, actor)
         source = self.load(assessment_id)
+        if anonymisation is not None:
+            source = anonymisation.apply(source)
         result = self._deliver(source, sinks, letterhead)
         try:
             with self._uow() as uow:
@@ -132,11 +169,23 @@ class ExportService:
         return result
 
     def export_case(
-        self, case: CaseFile, sinks: Sequence[DocumentSink], letterhead: Letterhead
+        self, case: CaseFile, sinks: Sequence[DocumentSink], letterhead: Letterhead,
+        anonymisation: Anonymisation | None = None,
     ) -> ExportResult:
         """A case file is not a record: no signature trail, nothing to audit."""
-        source = ExportSource(case.patient, case.assessment, tuple(case.earlier_assessments))
+        source = ExportSource(case.patient, case.assessment, tuple(case.earlier_assessments),
+                              title=case.title)
+        if anonymisation is not None:
+            source = anonymisation.apply(source)
         return self._deliver(source, sinks, letterhead)
+
+    def record_of(self, patient_id: int) -> list[int]:
+        """The ids of every assessment of the patient, oldest first (``NotFoundError`` if
+        the patient is unknown): what a whole-record export writes."""
+        with self._uow() as uow:
+            uow.patients.get(patient_id)
+            summaries = uow.assessments.for_patient(patient_id)
+        return [summary.id for summary in summaries]
 
     def _deliver(
         self, source: ExportSource, sinks: Sequence[DocumentSink], letterhead: Letterhead

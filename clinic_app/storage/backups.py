@@ -6,6 +6,9 @@ running (WAL included), unlike copying the file. Automatic backups rotate in a
 newest ``DAILY_KEPT`` kept, and one per ISO week, the newest ``WEEKLY_KEPT`` kept;
 taken at start-up when today's is missing, so at most once a day.
 
+An encrypted database (see ``encryption``) is backed up encrypted with the same
+passphrase: the backup API copies its pages between two keyed SQLCipher connections.
+
 PostgreSQL databases are backed up with the server's own tools (pg_dump /
 pg_restore, or the provider's snapshots); these functions refuse them clearly.
 """
@@ -21,11 +24,18 @@ from contextlib import closing
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import create_engine, inspect
+from sqlalchemy import URL, create_engine, inspect
 
 from clinic_app.private_files import PRIVATE_FILE_MODE, make_private_folder
 from clinic_app.storage.database_lock import DatabaseLock, lock_file
+from clinic_app.storage.encryption import (
+    PASSPHRASE_VARIABLE,
+    PassphraseError,
+    connect,
+    is_encrypted,
+)
 from clinic_app.storage.guard_triggers import expected_guard_triggers
 from clinic_app.storage.migrator import (
     HEAD_REVISION,
@@ -40,6 +50,11 @@ DAILY_KEPT = 7
 WEEKLY_KEPT = 4
 BACKUP_FOLDER_NAME = "backups"
 SQLITE_HEADER = b"SQLite format 3\x00"
+# sqlcipher3's errors are not sqlite3's: both kinds mean the file cannot be read.
+try:
+    from sqlcipher3 import Error as _SQLCIPHER_ERRORS
+except ImportError:  # pragma: no cover - sqlcipher3 is a dependency
+    _SQLCIPHER_ERRORS = sqlite3.Error
 POSTGRESQL_ADVICE = (
     "this database is on a PostgreSQL server: back it up and restore it with the "
     "server's own tools (pg_dump -Fc / pg_restore) or your provider's snapshots"
@@ -84,7 +99,7 @@ def check_backup_target(database_file: Path, target: Path) -> None:
         )
 
 
-def copy_database(source: Path, target: Path) -> Path:
+def copy_database(source: Path, target: Path, passphrase: str | None = None) -> Path:
     """A consistent copy of ``source`` at ``target`` (created 0600) via the backup API.
 
     ``BackupTargetError`` names ``target`` when it cannot be written; ``BackupError`` when
@@ -98,12 +113,13 @@ def copy_database(source: Path, target: Path) -> Path:
     except OSError as error:
         raise BackupTargetError(_cannot_write(target, error)) from error
     try:
-        with closing(_connect(source, read_only=True)) as src, closing(_connect(partial)) as dst:
+        with closing(_connect(source, read_only=True, passphrase=passphrase)) as src, \
+                closing(_connect(partial, passphrase=passphrase)) as dst:
             src.backup(dst)
             # One self-contained file: no -wal beside the copy.
             dst.execute("PRAGMA journal_mode = DELETE")
         os.replace(partial, target)
-    except sqlite3.Error as error:
+    except (sqlite3.Error, PassphraseError, _SQLCIPHER_ERRORS) as error:
         partial.unlink(missing_ok=True)
         raise BackupError(f"cannot back up {source}: {error}") from error
     except OSError as error:
@@ -112,7 +128,9 @@ def copy_database(source: Path, target: Path) -> Path:
     return target
 
 
-def rotate_backups(database_file: Path, today: date) -> RotationResult:
+def rotate_backups(
+    database_file: Path, today: date, passphrase: str | None = None
+) -> RotationResult:
     """Take today's daily and this week's weekly backup if missing; prune old ones."""
     folder = backup_folder(database_file)
     make_private_folder(folder)
@@ -122,9 +140,9 @@ def rotate_backups(database_file: Path, today: date) -> RotationResult:
     weekly = folder / f"{stem}-weekly-{year}-W{week:02d}.sqlite3"
     created: list[Path] = []
     if not daily.exists():
-        created.append(copy_database(database_file, daily))
+        created.append(copy_database(database_file, daily, passphrase))
     if not weekly.exists():
-        created.append(copy_database(daily, weekly))
+        created.append(copy_database(daily, weekly, passphrase))
     removed = [
         *_prune(sorted(folder.glob(f"{stem}-daily-*.sqlite3")), DAILY_KEPT),
         *_prune(sorted(folder.glob(f"{stem}-weekly-*.sqlite3")), WEEKLY_KEPT),
@@ -132,18 +150,22 @@ def rotate_backups(database_file: Path, today: date) -> RotationResult:
     return RotationResult(tuple(created), tuple(removed))
 
 
-def check_backup_file(candidate: Path) -> None:
+def check_backup_file(candidate: Path, passphrase: str | None = None) -> None:
     """``BackupError`` unless ``candidate`` is an intact, complete Clinic App SQLite
     database: every table of the current schema, a schema revision this version knows
     (an older one is migrated after the restore; a newer one is refused) and every guard
     trigger its migrations create. The message names what is missing."""
     if not candidate.is_file():
         raise BackupError(f"{candidate} is not a file")
-    with candidate.open("rb") as handle:
-        if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-            raise BackupError(f"{candidate} is not a SQLite database")
+    encrypted = is_encrypted(candidate)
+    if encrypted and passphrase is None:
+        raise BackupError(f"{candidate} is not a SQLite database (or it is encrypted: give "
+                          f"its passphrase, e.g. in {PASSPHRASE_VARIABLE})")
+    if not encrypted and passphrase is not None:
+        raise BackupError(f"{candidate} is not encrypted, but the database is: restore an "
+                          "encrypted backup, or decrypt the database first (db decrypt)")
     try:
-        with closing(_connect(candidate, read_only=True)) as connection:
+        with closing(_connect(candidate, read_only=True, passphrase=passphrase)) as connection:
             check = [row[0] for row in connection.execute("PRAGMA integrity_check")]
             objects = connection.execute(
                 "SELECT type, name FROM sqlite_master WHERE type IN ('table', 'trigger')"
@@ -153,7 +175,7 @@ def check_backup_file(candidate: Path) -> None:
                 connection.execute(f"SELECT version_num FROM {VERSION_TABLE}").fetchone()
                 if VERSION_TABLE in tables else None
             )
-    except sqlite3.Error as error:
+    except (sqlite3.Error, PassphraseError, _SQLCIPHER_ERRORS) as error:
         raise BackupError(f"{candidate} cannot be read as a database: {error}") from error
     if check != ["ok"]:
         raise BackupError(f"{candidate} is damaged: {'; '.join(map(str, check[:5]))}")
@@ -169,7 +191,7 @@ def check_backup_file(candidate: Path) -> None:
     triggers = {name for kind, name in objects if kind == "trigger"}
     missing_triggers = expected_guard_triggers("sqlite", applied) - triggers
     if revision[0] != HEAD_REVISION:
-        tables = _tables_once_migrated(candidate)
+        tables = _tables_once_migrated(candidate, passphrase)
     _refuse_incomplete(candidate, _schema_tables() - tables, missing_triggers)
 
 
@@ -192,12 +214,15 @@ def _refuse_incomplete(
         )
 
 
-def _tables_once_migrated(candidate: Path) -> set[str]:
+def _tables_once_migrated(candidate: Path, passphrase: str | None) -> set[str]:
     """The tables of an older backup brought to this version's schema, in a scratch copy
     (the backup itself stays as it is)."""
     with tempfile.TemporaryDirectory(prefix="clinic-app-check-") as folder:
-        copy = copy_database(candidate, Path(folder) / "backup.sqlite3")
-        engine = create_engine(f"sqlite+pysqlite:///{copy}")
+        copy = copy_database(candidate, Path(folder) / "backup.sqlite3", passphrase)
+        engine = create_engine(URL.create(
+            "sqlite+pysqlcipher" if passphrase else "sqlite+pysqlite", password=passphrase,
+            database=str(copy),
+        ))
         configure_sqlite_engine(engine)
         try:
             upgrade_to_head(engine)
@@ -212,7 +237,9 @@ def _tables_once_migrated(candidate: Path) -> set[str]:
             engine.dispose()
 
 
-def restore_database(backup: Path, database_file: Path, now: datetime) -> Path | None:
+def restore_database(
+    backup: Path, database_file: Path, now: datetime, passphrase: str | None = None
+) -> Path | None:
     """Replace the database with ``backup``; returns the safety copy of the database as
     it was, kept in the backups folder (None when there was no database).
 
@@ -221,7 +248,7 @@ def restore_database(backup: Path, database_file: Path, now: datetime) -> Path |
     so no save can land in the file being replaced. The backup is copied beside the
     database and renamed over it, so this works even when the old file is too damaged to
     be written through SQLite, and a failure half-way leaves the old file in place."""
-    check_backup_file(backup)
+    check_backup_file(backup, passphrase)
     make_private_folder(database_file.parent)
     with DatabaseLock.exclusive(database_file):
         stamp = now.strftime("%Y%m%dT%H%M%S")
@@ -231,8 +258,8 @@ def restore_database(backup: Path, database_file: Path, now: datetime) -> Path |
         if not database_file.exists():
             safety = None
         else:
-            _keep_safety_copy(database_file, safety)
-        staged = copy_database(backup, _side_file(database_file, ".restoring"))
+            _keep_safety_copy(database_file, safety, passphrase)
+        staged = copy_database(backup, _side_file(database_file, ".restoring"), passphrase)
         # The old -wal would be replayed into the restored file: it is in the safety copy.
         for suffix in SIDE_FILE_SUFFIXES:
             _side_file(database_file, suffix).unlink(missing_ok=True)
@@ -247,11 +274,11 @@ def _cannot_write(target: Path, error: OSError) -> str:
     )
 
 
-def _keep_safety_copy(database_file: Path, safety: Path) -> None:
+def _keep_safety_copy(database_file: Path, safety: Path, passphrase: str | None) -> None:
     """A consistent copy when the database can be read; a byte copy of the file and its
     -wal when it cannot (restoring a damaged database is what restore is for)."""
     try:
-        copy_database(database_file, safety)
+        copy_database(database_file, safety, passphrase)
         return
     except BackupTargetError:
         raise
@@ -283,10 +310,8 @@ def _prune(paths: list[Path], keep: int) -> list[Path]:
     return old
 
 
-def _connect(path: Path, read_only: bool = False) -> sqlite3.Connection:
-    if read_only:
-        return sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
-    return sqlite3.connect(path)
+def _connect(path: Path, read_only: bool = False, passphrase: str | None = None) -> Any:
+    return connect(path, passphrase, read_only=read_only)
 
 
 def _create_private(path: Path) -> None:

@@ -6,7 +6,7 @@ import secrets
 from pathlib import Path
 
 from sqlalchemy import URL, Engine, create_engine, make_url, update
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
@@ -17,6 +17,7 @@ from clinic_app.storage.audit_key import KEY_FILE_VARIABLE, AuditKeyError, Audit
 from clinic_app.storage.audit_log import AuditKeyContext, SqlAlchemyAuditLog, read_key_record
 from clinic_app.storage.data_folder import default_database_file
 from clinic_app.storage.database_lock import DatabaseLock
+from clinic_app.storage.encryption import PASSPHRASE_VARIABLE, PassphraseError, is_encrypted
 from clinic_app.storage.guard_triggers import restore_guard_triggers
 from clinic_app.storage.migrator import current_revision, upgrade_to_head
 from clinic_app.storage.rows import AuditKeyRow
@@ -31,6 +32,7 @@ SUPPORTED_DATABASES = (
 )
 # (backend, driver) pairs the app ships drivers for.
 _SUPPORTED_DRIVERS = frozenset({("sqlite", "pysqlite"), ("postgresql", "psycopg")})
+_ENCRYPTED_DRIVER = "sqlite+pysqlcipher"
 
 
 class DatabaseUrlError(ValueError):
@@ -52,9 +54,11 @@ class Database:
     refuses while it is open (see ``clinic_app.storage.database_lock``)."""
 
     def __init__(
-        self, engine: Engine, keys: AuditKeyContext, lock: DatabaseLock | None = None
+        self, engine: Engine, keys: AuditKeyContext, lock: DatabaseLock | None = None,
+        passphrase: str | None = None,
     ) -> None:
         self._engine = engine
+        self._passphrase = passphrase
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._keys = keys
         self._lock = lock
@@ -62,6 +66,7 @@ class Database:
     @classmethod
     def open(
         cls, url: str | None = None, *, create: bool = True, audit_key_required: bool = True,
+        passphrase: str | None = None,
     ) -> Database:
         """Open ``url`` (None: the default SQLite file) and apply pending migrations.
 
@@ -74,9 +79,19 @@ class Database:
         The audit key (see ``storage.audit_key``) is created at first start. A key that is
         missing or not this database's raises ``AuditKeyError``, unless
         ``audit_key_required`` is False (``audit verify``, which reports it instead).
+
+        ``passphrase``: the SQLite file is (or, when new, becomes) encrypted with SQLCipher
+        under it; ``PassphraseError`` when the file is encrypted and it is missing or wrong.
         """
         resolved = parse_database_url(url)
         database_file = _sqlite_file(resolved)
+        if database_file is not None and passphrase is not None:
+            resolved = resolved.set(drivername=_ENCRYPTED_DRIVER, password=passphrase)
+        elif database_file is not None and is_encrypted(database_file):
+            raise PassphraseError(
+                f"{database_file} is encrypted: give its passphrase ({PASSPHRASE_VARIABLE}, "
+                "the system keyring, or when asked)"
+            )
         lock: DatabaseLock | None = None
         if database_file is not None:
             if not create and not _holds_data(database_file):
@@ -90,6 +105,8 @@ class Database:
                 raise
         engine = _create_engine(resolved)
         try:
+            if passphrase is not None and database_file is not None:
+                _check_passphrase(engine, database_file)
             if not create and current_revision(engine) is None:
                 raise NoDatabaseError(
                     f"no Clinic App database at "
@@ -108,7 +125,7 @@ class Database:
             raise
         if database_file is not None:
             ensure_private_file(database_file)  # tighten -wal/-shm created meanwhile
-        return cls(engine, keys, lock)
+        return cls(engine, keys, lock, passphrase)
 
     def unit_of_work(self) -> SqlAlchemyUnitOfWork:
         return SqlAlchemyUnitOfWork(self._sessions, self._keys)
@@ -127,6 +144,11 @@ class Database:
     def sqlite_file(self) -> Path | None:
         """The database file for SQLite (backups, restore); None for PostgreSQL or memory."""
         return _sqlite_file(self._engine.url)
+
+    @property
+    def passphrase(self) -> str | None:
+        """The SQLCipher passphrase of an encrypted file (backups are encrypted with it)."""
+        return self._passphrase
 
     @property
     def engine(self) -> Engine:
@@ -183,6 +205,16 @@ def _sqlite_file(url: URL) -> Path | None:
 def _holds_data(database_file: Path) -> bool:
     # An empty file is what a mistyped path created before; SQLite would take it as a database.
     return database_file.is_file() and database_file.stat().st_size > 0
+
+
+def _check_passphrase(engine: Engine, database_file: Path) -> None:
+    try:
+        with engine.connect() as connection:
+            connection.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
+    except DBAPIError as error:
+        raise PassphraseError(
+            f"{database_file}: the passphrase does not open this database"
+        ) from error
 
 
 def _is_in_memory(url: URL) -> bool:

@@ -55,6 +55,10 @@ class SqlAlchemyPatientRepository:
         self._store_terms(row)
         self._session.flush()
 
+    def delete(self, patient_id: int) -> None:
+        self._session.delete(self._row(patient_id))  # search terms go with it (cascade)
+        self._session.flush()
+
     def search(self, text: str, limit: int) -> list[PatientRecord]:
         """See ``patient_search`` for what matches; ordered by family, then given names."""
         query = parse_query(text)

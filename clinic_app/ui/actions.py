@@ -97,6 +97,9 @@ def action_specs() -> tuple[ActionSpec, ...]:
         ActionSpec("progressAction", "&Progress…",
                    "The selected patient's progress across the visits of the episode",
                    _keys("Ctrl+Shift+G"), ""),
+        ActionSpec("exportFhirAction", "Export as &FHIR document…",
+                   "Save this assessment as a FHIR R4 document (JSON) for another record "
+                   "system", (), "document-export"),
     )
 
 
@@ -235,3 +238,7 @@ class ActionRegistry:
     @property
     def practice_attempts(self) -> QAction:
         return self._actions["practiceAttemptsAction"]
+
+    @property
+    def export_fhir(self) -> QAction:
+        return self._actions["exportFhirAction"]

@@ -49,6 +49,20 @@ class ExportFileDialog:
         return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
 
 
+class FhirFileDialog:
+    """The save dialog of a FHIR document, behind a classmethod so tests can answer it."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, title: str, suggested: Path) -> Path | None:
+        chosen, _filter = QFileDialog.getSaveFileName(
+            parent, title, str(suggested), "FHIR documents (*.json)"
+        )
+        if not chosen:
+            return None
+        path = Path(chosen)
+        return path if path.suffix.lower() == ".json" else path.with_name(path.name + ".json")
+
+
 def open_in_viewer(path: Path) -> None:
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
@@ -106,6 +120,27 @@ class ExportPresenter(QObject):
         from clinic_app.services.exporting import DocumentKind
 
         return self._export_pdf(DocumentKind.PLAN_PDF)
+
+    def export_fhir(self) -> Path | None:
+        """The stored assessment as a FHIR R4 document, where the user chose."""
+        from clinic_app.export_sinks import FileSink
+        from clinic_app.services.exporting import DocumentKind
+
+        editor = self._editor()
+        if editor is None:
+            return None
+        name = suggested_file_name(
+            "FHIR", editor.patient_record.patient.display_name,
+            editor.assessment.assessment_date.isoformat(),
+        ).removesuffix(".pdf") + ".json"
+        target = FhirFileDialog.ask(self._window, "Export as FHIR document",
+                                    self._folder() / name)
+        if target is None or not self._run(editor, FileSink(DocumentKind.FHIR_JSON, target)):
+            return None
+        self._settings.last_export_folder = target.parent
+        self._settings.sync()
+        self.exported.emit(f"Exported the FHIR document to {target}")
+        return target
 
     def copy_soap_text(self) -> str | None:
         from clinic_app.export_sinks import MemorySink

@@ -192,7 +192,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([a.sign_assessment, a.add_addendum])
         file_menu.addSeparator()
-        file_menu.addActions([a.export_soap_pdf, a.export_plan_pdf, a.copy_soap_text])
+        file_menu.addActions([a.export_soap_pdf, a.export_plan_pdf, a.copy_soap_text,
+                              a.export_fhir])
         file_menu.addActions([a.open_after_export, a.clinic_details])
         file_menu.addSeparator()
         file_menu.addAction(a.switch_user)
@@ -264,6 +265,7 @@ class MainWindow(QMainWindow):
         a.export_soap_pdf.triggered.connect(self.exports.export_soap_pdf)
         a.export_plan_pdf.triggered.connect(self.exports.export_plan_pdf)
         a.copy_soap_text.triggered.connect(self.exports.copy_soap_text)
+        a.export_fhir.triggered.connect(self.exports.export_fhir)
         a.sign_assessment.triggered.connect(lambda: _call_on_editor(self.editor_area, "sign"))
         a.add_addendum.triggered.connect(
             lambda: _call_on_editor(self.editor_area, "add_addendum")
@@ -660,6 +662,7 @@ class MainWindow(QMainWindow):
         for action in (
             a.close_assessment, a.next_section, a.previous_section,
             a.export_soap_pdf, a.export_plan_pdf, a.copy_soap_text, a.toggle_hints_panel,
+            a.export_fhir,
         ):
             action.setEnabled(has_editor)
         editor = self.editor_area.current_editor()

@@ -8,7 +8,14 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tests.benchmarks import bench_hints, bench_pdf, bench_rules, bench_start, bench_storage
+from tests.benchmarks import (
+    bench_encryption,
+    bench_hints,
+    bench_pdf,
+    bench_rules,
+    bench_start,
+    bench_storage,
+)
 from tests.benchmarks.measure import TABLE_HEADER, MemoryResult, Result
 
 
@@ -17,7 +24,8 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="fewer repetitions (smoke run)")
     args = parser.parse_args()
     results: list[Result | MemoryResult] = []
-    for module in (bench_start, bench_storage, bench_rules, bench_hints, bench_pdf):
+    for module in (bench_start, bench_storage, bench_encryption, bench_rules, bench_hints,
+                   bench_pdf):
         print(f"running {module.__name__.rsplit('.', 1)[-1]} ...", file=sys.stderr, flush=True)
         results.extend(module.run(quick=args.quick))
     print(TABLE_HEADER)

@@ -68,7 +68,9 @@ def test_a_file_that_is_not_a_database(
         assert main(["--database", f"sqlite:///{notes}", *command]) == 2
         assert capsys.readouterr().err == (
             f"{' '.join(command)}: --database 'sqlite:///{notes}': cannot open the database "
-            "(file is not a database); expected a Clinic App SQLite database file\n"
+            "(file is not a database); expected a Clinic App SQLite database file, or an "
+            "encrypted one with its passphrase (CLINIC_APP_PASSPHRASE, the keyring or standard "
+            "input)\n"
         )
     assert notes.read_text() == "shopping list\n" * 300
 

@@ -8,6 +8,7 @@ from functools import cache
 
 import pytest
 
+from clinic_app.domain.decision import evaluate
 from clinic_app.domain.records.signature import RecordTrail, Signature
 from clinic_app.domain.rehab.handout import RehabHandout
 from clinic_app.reports.exports import ExportedDocuments, export_documents
@@ -66,11 +67,22 @@ def test_km_come_first_and_sources_are_one_line_on_the_plan() -> None:
 def test_the_first_page_says_when_the_red_flag_screen_is_incomplete() -> None:
     documents = _exported(1)
     first = " ".join(pdf_pages(documents.plan_pdf)[0].split())
-    assert "Safety check not finished." in first and "1 safety check" in first
     case = load_case(1)
+    unscreened = evaluate(case.patient, case.assessment).conclusion.red_flags_not_screened
+    assert len(unscreened) == 2  # bone tumour and DVT: never read as cleared
+    assert "Safety check not finished." in first and "2 safety checks" in first
     screened = case.assessment.model_copy(deep=True)
     screened.history.complaint.rest_pain = False
     screened.screens.inflammation.mass = False
+    for item in ("active_cancer",):
+        setattr(screened.history.systemic, item, False)
+    for item in ("recent_immobilisation", "surgery_within_12_weeks", "previous_vte"):
+        setattr(screened.history.thrombosis, item, False)
+    for item in ("entire_leg_swollen", "calf_swelling_3cm", "pitting_oedema",
+                 "collateral_superficial_veins", "deep_vein_tenderness",
+                 "alternative_diagnosis_as_likely"):
+        setattr(screened.screens.wells, item, False)
+    assert not evaluate(case.patient, screened).conclusion.red_flags_not_screened
     plan = export_documents(case.patient, screened).plan_pdf
     assert "Safety check" not in pdf_pages(plan)[0]
 

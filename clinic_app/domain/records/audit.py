@@ -47,6 +47,7 @@ class AuditAction(StrEnum):
     CLINICIAN_NAMED = "local_clinician_named"
     RESTORED = "database_restored"
     KEY_INTRODUCED = "audit_key_introduced"
+    PATIENT_ERASED = "patient_erased"
 
 
 class EntityType(StrEnum):

@@ -1,0 +1,1 @@
+"""Interchange formats: the FHIR document of an assessment (no Qt, no storage)."""
