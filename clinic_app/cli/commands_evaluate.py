@@ -43,7 +43,7 @@ def render_text(evaluation: Evaluation, title: str | None = None) -> str:
     lines = [f"Decision support (rule set {evaluation.rule_set_version})"]
     if title:
         lines.append(title)
-    lines += ["", "CONCLUSION", f"  Urgency: {conclusion.top_urgency.label.upper()}"]
+    lines += ["", "CONCLUSION", f"  Urgency: {conclusion.urgency_headline}"]
     for number, impression in enumerate(conclusion.impressions, start=1):
         lines.append(f"  {number}. {impression.condition}: {impression.confidence}")
     lines.append(f"  Imaging: {conclusion.imaging.describe()}")

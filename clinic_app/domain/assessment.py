@@ -24,7 +24,9 @@ from clinic_app.domain.outcomes import OutcomeMeasures
 from clinic_app.domain.rehab.plan import RehabPlan
 from clinic_app.domain.soap.free_text import SoapFreeText
 
-SCHEMA_VERSION = 1
+# 2 adds optional findings only (issue 11), so a version-1 document reads unchanged as it
+# was stored: signed ones keep their version and their content hash.
+SCHEMA_VERSION = 2
 
 
 class AssessmentStatus(Choice):
@@ -53,7 +55,7 @@ class HintDecision(DomainModel):
 
 
 class Assessment(DomainModel):
-    schema_version: Literal[1] = Field(default=SCHEMA_VERSION, title="Schema version")
+    schema_version: Literal[1, 2] = Field(default=SCHEMA_VERSION, title="Schema version")
     assessment_date: date = Field(title="Assessment date")
     clinician: str = Field(default="", title="Clinician", max_length=200)
     affected_side: AffectedSide | None = Field(default=None, title="Affected side")

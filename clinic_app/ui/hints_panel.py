@@ -109,13 +109,16 @@ class ConclusionView(QFrame):
     def show_evaluation(self, evaluation: Evaluation) -> None:
         conclusion = evaluation.conclusion
         red_flags = [h for h in evaluation.fired if h.category is HintCategory.RED_FLAG]
-        alarming = conclusion.top_urgency is Urgency.EMERGENCY or bool(red_flags)
-        headline = conclusion.top_urgency.label.upper()
+        alarming = conclusion.top_urgency is Urgency.EMERGENCY or bool(red_flags) or \
+            conclusion.urgency_provisional
+        headline = conclusion.urgency_headline
         if alarming:
             lead = next(
                 (h.title for h in evaluation.fired if h.urgency is conclusion.top_urgency),
                 red_flags[0].title if red_flags else "",
             )
+            if conclusion.urgency_provisional:
+                lead = conclusion.possible[0].statement
             message = f"\u26a0 {headline}: {lead}"
             if conclusion.referral:
                 message += f"\n{conclusion.referral}."
@@ -136,7 +139,8 @@ class ConclusionView(QFrame):
                     f"{views}. {escape(_sentence(imaging.reason))}")
         self.imaging.setText(text)
         advice = escape(conclusion.loading_advice)
-        if conclusion.loading_programme_allowed and not conclusion.red_flags_not_screened:
+        if conclusion.loading_programme_allowed and not conclusion.red_flags_not_screened \
+                and not conclusion.incomplete_screen:
             self.loading.setText(f"<b>Loading programme:</b> {advice}.")
         else:
             self.loading.setText(f"<b>Loading programme: {advice}</b>.")

@@ -132,7 +132,10 @@ class PossibleCondition:
 
     @property
     def statement(self) -> str:
-        return f"possible {self.condition[0].lower()}{self.condition[1:]}: complete " \
+        condition = self.condition
+        for hedge in ("Possible ", "Suspected "):  # the statement says "possible" itself
+            condition = condition.removeprefix(hedge)
+        return f"possible {condition[0].lower()}{condition[1:]}: complete " \
             f"{'; '.join(self.to_complete)} now"
 
 

@@ -157,6 +157,7 @@ def unable_to_bear_weight(context: Context) -> Outcome:
     "RF-NEUROVASCULAR", "Numb, cold or pale foot: neurovascular compromise",
     category=RED, urgency=Urgency.EMERGENCY, sources=SOURCES, evidence="[V]",
     reads=((*ACUTE, "neurovascular_compromise"), *ACUTE_TRAUMA_READS),
+    key_features=(key((*ACUTE, "neurovascular_compromise")),),
     reasoning="Neurovascular compromise (for example after a knee dislocation) threatens the "
     "limb.",
     action="Emergency department immediately.",
@@ -232,6 +233,8 @@ def haemarthrosis(context: Context) -> Outcome:
     reads=(("screens", "meniscus_ligaments", "lachman_positive"),
            ("screens", "meniscus_ligaments", "varus_stress_laxity"),
            ("screens", "meniscus_ligaments", "valgus_stress_laxity"), *ACUTE_TRAUMA_READS),
+    key_features=tuple(key(("screens", "meniscus_ligaments", name)) for name in (
+        "lachman_positive", "varus_stress_laxity", "valgus_stress_laxity")),
     reasoning="Ligament laxity after an injury suggests a recent cruciate or collateral rupture.",
     action="Urgent orthopaedic referral.",
     imaging=knee_radiographs("first study; MRI without contrast follows if they are negative "
@@ -248,6 +251,7 @@ def ligament_rupture(context: Context) -> Outcome:
     "RF-PATELLAR-DISLOCATION", "Traumatic patellar dislocation",
     category=RED, urgency=Urgency.URGENT, sources=(*SOURCES, src.ACR_ACUTE, src.COVEY_HAWKS),
     evidence="[V]", reads=ACUTE_TRAUMA_READS,
+    key_features=(key(("history", "mechanical", "patella_slipping_out")),),
     reasoning="A traumatic patellar dislocation needs orthopaedic review; osteochondral "
     "fragments are common after a reduced dislocation.",
     action="Urgent orthopaedic referral.",

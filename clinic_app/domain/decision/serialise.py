@@ -62,6 +62,14 @@ def evaluation_json(evaluation: Evaluation, case_title: str | None = None) -> di
             "imaging": imaging_json(conclusion.imaging),
             "loading_programme_allowed": conclusion.loading_programme_allowed,
             "red_flags_not_screened": list(conclusion.red_flags_not_screened),
+            "urgency_provisional": conclusion.urgency_provisional,
+            "urgency_headline": conclusion.urgency_headline,
+            "possible": [
+                {"rule_id": p.rule_id, "condition": p.condition, "urgency": p.urgency.value,
+                 "key_features_present": list(p.present), "to_complete": list(p.to_complete),
+                 "statement": p.statement}
+                for p in conclusion.possible
+            ],
             "referral": conclusion.referral,
             "summary": conclusion.summary,
         },

@@ -22,13 +22,20 @@ def appraisal_blocks(assessment: Assessment, evaluation: Evaluation) -> tuple[Bl
     if not impression:
         impression.append(Line("No leading impression from the findings recorded.", "Impression:"))
     impression.append(Line(conclusion.summary, "Summary:"))
-    urgent = conclusion.top_urgency.rank >= 2
-    impression.append(Line(conclusion.top_urgency.label, "Urgency:", abnormal=urgent))
+    urgent = conclusion.top_urgency.rank >= 2 or conclusion.urgency_provisional
+    impression.append(Line(conclusion.urgency_headline.capitalize(), "Urgency:",
+                           abnormal=urgent))
     impression.append(Line(conclusion.imaging.describe(), "Imaging:",
                            abnormal=not conclusion.imaging.is_none))
     if conclusion.referral:
         impression.append(Line(conclusion.referral, "Referral advised:", abnormal=True))
-    if not conclusion.loading_programme_allowed:
+    if conclusion.possible:
+        impression.append(Line(
+            "Loading programme withheld until recorded: "
+            + "; ".join(p.statement for p in conclusion.possible) + ".",
+            "Exercise:", abnormal=True,
+        ))
+    elif not conclusion.loading_programme_allowed:
         impression.append(Line(
             "Loading programme withheld: referral first.", "Exercise:", abnormal=True
         ))
