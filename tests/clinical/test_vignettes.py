@@ -81,3 +81,14 @@ def test_ambiguity_is_honoured_for_its_point_only() -> None:
             flipped = FLIPPED[other].get(value, "routine")
             broken = replace(vignette, expected={**vignette.expected, other: flipped})
             assert problems(broken, evaluation), (vignette.id, other)
+
+
+def test_no_condition_is_listed_twice() -> None:
+    """Two rules pointing to one condition (Ottawa and Pittsburgh: a possible knee fracture)
+    give one impression that names everything to complete, not two."""
+    for vignette in all_vignettes():
+        conclusion = vignette.evaluate().conclusion
+        conditions = [p.condition for p in conclusion.possible]
+        assert len(conditions) == len(set(conditions)), (vignette.id, conditions)
+        listed = [impression.condition for impression in conclusion.impressions]
+        assert len(listed) == len(set(listed)), (vignette.id, listed)
