@@ -19,6 +19,7 @@ from clinic_app.domain.decision.model import (
     ImagingAdvice,
     Impression,
     PfpVerdict,
+    PossibleCondition,
     Urgency,
 )
 from clinic_app.domain.decision.registry import RULES, rule_by_id
@@ -157,10 +158,41 @@ def _highest(urgencies: Iterable[Urgency]) -> Urgency:
     return max(urgencies, key=lambda u: u.rank, default=Urgency.ROUTINE)
 
 
+def merge_possible(
+    possible: Sequence[PossibleCondition], fired: Sequence[Hint]
+) -> tuple[PossibleCondition, ...]:
+    """One entry per possible condition, most urgent first.
+
+    Two rules may point to the same condition (Ottawa and Pittsburgh: a knee fracture); the
+    clinician sees it once, with every key feature present and every finding to complete.
+    A condition a fired rule already suspects at the same urgency or higher is decided, not
+    "possible" (its hint still lists the findings missing for the other rule).
+    """
+    decided: dict[str | None, int] = {}
+    for hint in fired:
+        condition = rule_by_id(hint.rule_id).condition
+        decided[condition] = max(decided.get(condition, -1), hint.urgency.rank)
+    merged: dict[str, PossibleCondition] = {}
+    for entry in possible:
+        if decided.get(entry.condition, -1) >= entry.urgency.rank:
+            continue
+        known = merged.get(entry.condition)
+        if known is None:
+            merged[entry.condition] = entry
+            continue
+        merged[entry.condition] = replace(
+            known,
+            urgency=max(known.urgency, entry.urgency, key=lambda u: u.rank),
+            present=tuple(dict.fromkeys((*known.present, *entry.present))),
+            to_complete=tuple(dict.fromkeys((*known.to_complete, *entry.to_complete))),
+        )
+    return tuple(sorted(merged.values(), key=lambda p: -p.urgency.rank))
+
+
 def conclude(hints: Sequence[Hint], context: Context) -> Conclusion:
     fired = sorted((h for h in hints if h.fired), key=_rank)
     decided_top = _highest(h.urgency for h in fired)
-    possible = tuple(sorted(context.possible, key=lambda p: -p.urgency.rank))
+    possible = merge_possible(context.possible, fired)
     top = _highest([decided_top, *(p.urgency for p in possible)])
     stoppers = [h for h in fired
                 if h.category is HintCategory.RED_FLAG or h.urgency.rank >= Urgency.URGENT.rank]
