@@ -15,6 +15,7 @@ from clinic_app.domain.fields import with_value
 from clinic_app.domain.patient import Patient, Sex
 from clinic_app.ui.editor.fields.choice_radios import ChoiceRadioField
 from clinic_app.ui.editor.fields.combo_fields import TriStateField
+from clinic_app.ui.editor.plan_page import PlanPage
 from clinic_app.ui.follow_up_dialog import FollowUpDialog
 from clinic_app.ui.main_window import MainWindow
 from clinic_app.ui.settings import AppSettings
@@ -121,6 +122,10 @@ def test_a_follow_up_without_meaningful_change_leads_to_the_non_responder_advice
     non_responder = evaluation.hint("NON-RESPONDER")
     assert non_responder is not None and non_responder.fired
     assert services.episodes.progress(patient).conclusion.lead.startswith("Not responding")
+    # The plan page says the current phase and what comes next.
+    plan_phase = editor.findChild(PlanPage).phase.text()
+    assert "Phase 1: settle and learn" in plan_phase
+    assert "Next: Phase 2: build strength (weeks 2-8), when: usual pain" in plan_phase
 
 
 def _group_titles(dialog: FollowUpDialog) -> str:
