@@ -26,6 +26,7 @@ COL_DATE = 1
 COL_STATE = 2
 HEADERS = ("Patient", "Follow-up", "When")
 OVERDUE_COLOUR = QColor("#b00020")
+VISIBLE_ROWS_AT_LEAST = 3
 NOTHING_DUE = "Due for follow-up: nobody this week"
 
 
@@ -75,9 +76,12 @@ class DueListPanel(QWidget):
         self.model = DueTableModel(self)
         self.heading = QLabel(self)
         self.heading.setObjectName("dueListHeading")
-        self.table = make_pick_table(QTableView(self), COL_PATIENT)
-        self.table.setObjectName("dueTable")
-        self.table.setModel(self.model)
+        table = QTableView(self)
+        table.setObjectName("dueTable")
+        table.setModel(self.model)  # before the header's resize modes: they need columns
+        self.table = make_pick_table(table, COL_PATIENT)
+        self.table.setMinimumHeight(VISIBLE_ROWS_AT_LEAST * table.verticalHeader()
+                                    .defaultSectionSize() + table.horizontalHeader().height())
         self.table.setAccessibleName("Patients due for follow-up")
         self.heading.setBuddy(self.table)
         layout = QVBoxLayout(self)

@@ -45,6 +45,7 @@ from clinic_app.domain.fields import (
 )
 from clinic_app.domain.value_text import format_value
 from clinic_app.ui.editor.fields.base import FieldWidget, UnparsedText
+from clinic_app.ui.editor.fields.choice_radios import ChoiceRadioField
 from clinic_app.ui.editor.fields.factory import create_field_widget
 
 if TYPE_CHECKING:
@@ -125,6 +126,7 @@ class FollowUpDialog(QDialog):
         scroll = QScrollArea(self)
         scroll.setObjectName("followUpScroll")
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)
         layout.addWidget(scroll, 1)
 
@@ -155,7 +157,7 @@ class FollowUpDialog(QDialog):
         self.buttons.accepted.connect(self.request_save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        self.resize(760, 680)
+        self.resize(900, 700)
 
     # -- construction --------------------------------------------------------------------
 
@@ -187,7 +189,7 @@ class FollowUpDialog(QDialog):
             before.setStyleSheet("color: palette(placeholder-text);")
             self.previous_labels[path] = before
             row = QWidget(box)
-            stacked = widget.spec.kind == "text" or len(widget.spec.options) > 3
+            stacked = widget.spec.kind == "text" or isinstance(widget, ChoiceRadioField)
             cells = QVBoxLayout(row) if stacked else QHBoxLayout(row)
             cells.setContentsMargins(0, 0, 0, 0)
             cells.addWidget(widget)

@@ -5,6 +5,7 @@ episode; Save follow-up to calendar writes the .ics; both only when they apply."
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -19,7 +20,7 @@ from clinic_app.storage.database import Database
 from clinic_app.ui.episode_presenter import CalendarFileDialog
 from clinic_app.ui.export_presenter import ExportFileDialog
 from clinic_app.ui.main_window import MainWindow
-from tests.ui.test_follow_up_visit import open_window, record_visit, register
+from tests.ui.test_follow_up_visit import open_window, record_visit, register, save_screenshot
 
 TODAY = date.today()
 FOLLOW_UP = ("follow_up_date",)
@@ -56,6 +57,8 @@ def test_the_due_list_shows_overdue_and_this_week_and_enter_opens_the_patient(
         ("Soon, Zoë", (TODAY + timedelta(3)).isoformat(), "Due this week: in 3 days"),
     ]
     assert panel.heading.text() == "&Due for follow-up (2, 1 overdue)"
+    if os.environ.get("CLINIC_APP_SCREENSHOTS"):  # refresh the README's picture on request
+        save_screenshot(window, "due-for-follow-up.png")
 
     window.activateWindow()
     qtbot.waitActive(window)

@@ -5,8 +5,12 @@ in the editor, whose decision support sees the baseline and the course."""
 
 from __future__ import annotations
 
+import os
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
+
+from PySide6.QtWidgets import QApplication, QWidget
 
 from clinic_app.app import Services
 from clinic_app.domain.assessment import Assessment
@@ -27,6 +31,14 @@ TREATMENT = ("history", "treatment")
 J_SIGN = ("patellar", "left", "j_sign")
 ADHERENCE = (*TREATMENT, "adherence_percent")
 WHAT_CHANGED = ("soap_text", "subjective")
+SCREENSHOTS = Path(__file__).parents[2] / "resources" / "screenshots"
+SCREEN = (1366, 768)
+
+
+def save_screenshot(widget: QWidget, name: str) -> None:
+    """An offscreen grab of ``widget`` as laid out on a 1366x768 screen."""
+    QApplication.processEvents()
+    widget.grab().save(str(SCREENSHOTS / name))
 
 
 def register(services: Services, family: str) -> int:
@@ -48,7 +60,7 @@ def record_visit(services: Services, patient_id: int, on: date,
 def open_window(qtbot, services: Services) -> MainWindow:
     window = MainWindow(services, AppSettings())
     qtbot.addWidget(window)
-    window.resize(1366, 768)
+    window.resize(*SCREEN)
     window.show()
     qtbot.waitExposed(window)
     return window
@@ -91,6 +103,10 @@ def test_a_follow_up_without_meaningful_change_leads_to_the_non_responder_advice
     type_text(dialog.fields[(*TREATMENT, "weeks")].line_edit, "9")
     type_text(dialog.fields[ADHERENCE].line_edit, "150")
     dialog.fields[WHAT_CHANGED].notes_edit.setPlainText("Does the exercises; no better.")
+
+    if os.environ.get("CLINIC_APP_SCREENSHOTS"):  # refresh the README's picture on request
+        dialog.fields[(*PAIN, "usual")].focus_input()
+        save_screenshot(dialog, "follow-up-form.png")
 
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     refusal = dialog.error_label.text()
