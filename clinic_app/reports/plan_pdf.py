@@ -67,6 +67,8 @@ def build_plan_pdf(
         labelled("For:", f"{patient.name}, {on.isoformat()}", styles.body),
         *([labelled("Your clinician:", who, styles.body)] if who else []),
         labelled("Stage:", handout.phase_title, styles.body),
+        *([labelled(None, handout.next_step, styles.body)]
+          if handout.next_step else []),
     ]
     if handout.safety_check_notice:
         story.append(Spacer(1, 2 * mm))

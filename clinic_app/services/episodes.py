@@ -32,6 +32,7 @@ from clinic_app.services.ports import (
     Clock,
     UnitOfWork,
     UnitOfWorkFactory,
+    VisitFacts,
     utc_now,
 )
 
@@ -52,6 +53,14 @@ class FollowUpStart:
     previous: Assessment
     fields: tuple[Path, ...]
     proposal: PhaseProposal  # judged on the previous visit; the form judges it again
+
+
+@dataclass(frozen=True)
+class VisitPlace:
+    """A visit's facts and whether it is the patient's newest (what may be discharged)."""
+
+    facts: VisitFacts
+    newest: bool
 
 
 class EpisodeService:
@@ -141,6 +150,12 @@ class EpisodeService:
             uow.visits.set_kind(assessment_id, VisitKind.DISCHARGE)
             audit(uow, acting, AuditAction.CHANGED, EntityType.ASSESSMENT, assessment_id)
             uow.commit()
+
+    def place(self, assessment_id: int) -> VisitPlace:
+        with self._uow() as uow:
+            facts = uow.visits.get(assessment_id)
+            newest = uow.visits.for_patient(facts.patient_id)[-1]
+        return VisitPlace(facts, newest.assessment_id == assessment_id)
 
     def visit_kind(self, assessment_id: int) -> VisitKind:
         with self._uow() as uow:

@@ -100,6 +100,15 @@ def action_specs() -> tuple[ActionSpec, ...]:
         ActionSpec("exportFhirAction", "Export as &FHIR document…",
                    "Save this assessment as a FHIR R4 document (JSON) for another record "
                    "system", (), "document-export"),
+        ActionSpec("newFollowUpAction", "New &follow-up\u2026",
+                   "A short re-assessment of the selected patient, beside last time's values",
+                   _keys("Ctrl+Shift+F"), ""),
+        ActionSpec("dischargeAction", "D&ischarge\u2026",
+                   "Close the episode at the selected (newest) visit and save the discharge "
+                   "summary as a PDF", (), ""),
+        ActionSpec("saveFollowUpCalendarAction", "Save follow-up to &calendar\u2026",
+                   "Save the selected visit's follow-up date as an iCalendar (.ics) file for "
+                   "the patient", (), "x-office-calendar"),
     )
 
 

@@ -63,6 +63,9 @@ class FhirFileDialog:
         return path if path.suffix.lower() == ".json" else path.with_name(path.name + ".json")
 
 
+FileAsker = Callable[[QWidget | None, str, Path], Path | None]
+
+
 def open_in_viewer(path: Path) -> None:
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
@@ -123,7 +126,6 @@ class ExportPresenter(QObject):
 
     def export_fhir(self) -> Path | None:
         """The stored assessment as a FHIR R4 document, where the user chose."""
-        from clinic_app.export_sinks import FileSink
         from clinic_app.services.exporting import DocumentKind
 
         editor = self._editor()
@@ -133,14 +135,8 @@ class ExportPresenter(QObject):
             "FHIR", editor.patient_record.patient.display_name,
             editor.assessment.assessment_date.isoformat(),
         ).removesuffix(".pdf") + ".json"
-        target = FhirFileDialog.ask(self._window, "Export as FHIR document",
-                                    self._folder() / name)
-        if target is None or not self._run(editor, FileSink(DocumentKind.FHIR_JSON, target)):
-            return None
-        self._settings.last_export_folder = target.parent
-        self._settings.sync()
-        self.exported.emit(f"Exported the FHIR document to {target}")
-        return target
+        return self.export_file(editor.assessment_id, DocumentKind.FHIR_JSON, name,
+                                ask=FhirFileDialog.ask, title="Export as FHIR document")
 
     def copy_soap_text(self) -> str | None:
         from clinic_app.export_sinks import MemorySink
@@ -171,8 +167,6 @@ class ExportPresenter(QObject):
         return editor  # type: ignore[return-value]
 
     def _export_pdf(self, kind: DocumentKind) -> Path | None:
-        from clinic_app.export_sinks import FileSink
-
         editor = self._editor()
         if editor is None:
             return None
@@ -180,21 +174,35 @@ class ExportPresenter(QObject):
             kind.value, editor.patient_record.patient.display_name,
             editor.assessment.assessment_date.isoformat(),
         )
-        target = ExportFileDialog.ask(
-            self._window, f"Export {kind.value} as PDF", self._folder() / name
-        )
-        if target is None:
+        return self.export_file(editor.assessment_id, kind, name)
+
+    def export_file(
+        self, assessment_id: int, kind: DocumentKind, suggested_name: str,
+        *, ask: FileAsker | None = None, title: str = "",
+        before: Callable[[], bool] | None = None,
+    ) -> Path | None:
+        """Ask where, then export the stored assessment there; ``before`` runs once the
+        file is chosen and may stop the export (returning False)."""
+        from clinic_app.export_sinks import FileSink
+
+        ask = ask or ExportFileDialog.ask
+        title = title or f"Export {kind.value} as PDF"
+        target = ask(self._window, title, self._folder() / suggested_name)
+        if target is None or (before is not None and not before()):
             return None
-        if not self._run(editor, FileSink(kind, target)):
+        if not self.export_to(assessment_id, FileSink(kind, target)):
             return None
         self._settings.last_export_folder = target.parent
         self._settings.sync()
         self.exported.emit(f"Exported the {kind.value} to {target}")
-        if self._settings.open_after_export:
+        if self._settings.open_after_export and target.suffix.lower() == ".pdf":
             self.opener(target)
         return target
 
     def _run(self, editor: AssessmentEditor, sink: DocumentSink) -> bool:
+        return self.export_to(editor.assessment_id, sink)
+
+    def export_to(self, assessment_id: int, sink: DocumentSink) -> bool:
         """Export through the one export use case; False (and said) when it did not happen."""
         from clinic_app.export_sinks import ExportWriteError
 
@@ -203,7 +211,7 @@ class ExportPresenter(QObject):
             if self._services is None:
                 raise RuntimeError("the export has no services yet")
             result = self._services.exports.export_stored(
-                editor.assessment_id, [sink], letterhead_from(self._settings),
+                assessment_id, [sink], letterhead_from(self._settings),
                 self._session.actor,
             )
         except ExportWriteError as error:

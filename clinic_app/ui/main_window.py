@@ -37,6 +37,7 @@ from clinic_app.ui.assessment_table_model import (
 from clinic_app.ui.change_watcher import ChangeWatcher
 from clinic_app.ui.drafts_dialog import DraftsDialog
 from clinic_app.ui.editor_area import EditorArea, EditorFactory
+from clinic_app.ui.episode_presenter import EpisodePresenter
 from clinic_app.ui.export_presenter import ExportPresenter
 from clinic_app.ui.login_dialog import LoginDialog
 from clinic_app.ui.new_assessment_dialog import NewAssessmentDialog
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._set_tab_order()
         self._restore_layout()
+        self.episode = EpisodePresenter(self)  # follow-up, discharge, calendar, due list
         if services is None:
             self._show_opening()
         else:
@@ -123,6 +125,7 @@ class MainWindow(QMainWindow):
         self._recover_open_assessments()
         self._update_switch_user(several_accounts)
         self._update_actions()
+        self.episode.attach()
 
     # -- construction --------------------------------------------------------------------------
 
@@ -189,6 +192,8 @@ class MainWindow(QMainWindow):
         file_menu.addActions([a.new_assessment, a.open_assessment, a.close_assessment])
         file_menu.addAction(a.drafts)
         file_menu.addAction(a["progressAction"])
+        file_menu.addActions([a["newFollowUpAction"], a["dischargeAction"],
+                              a["saveFollowUpCalendarAction"]])
         file_menu.addSeparator()
         file_menu.addActions([a.sign_assessment, a.add_addendum])
         file_menu.addSeparator()

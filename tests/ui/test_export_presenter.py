@@ -154,3 +154,23 @@ def test_the_tab_title_leads_with_an_emergency(qtbot, clinic, window):
     qtbot.waitUntil(lambda: tabs.count() == 2)
     assert tabs.tabText(tabs.currentIndex()).startswith("\u26a0 EMERGENCY")
     assert not tabs.tabText(0).startswith("\u26a0")  # case 1 is routine
+
+
+def test_the_fhir_action_writes_a_document_bundle_where_the_dialog_said(
+    monkeypatch, tmp_path: Path, window: MainWindow
+):
+    import json
+
+    from clinic_app.ui.export_presenter import FhirFileDialog
+
+    target = tmp_path / "note.json"
+    monkeypatch.setattr(FhirFileDialog, "ask", classmethod(lambda cls, p, t, s: target))
+    trigger(window, "exportFhirAction")
+    bundle = json.loads(target.read_text(encoding="utf-8"))
+    assert (bundle["resourceType"], bundle["type"]) == ("Bundle", "document")
+    composition = bundle["entry"][0]["resource"]
+    assert composition["resourceType"] == "Composition"
+    assert [s["code"]["coding"][0]["code"] for s in composition["section"]] == [
+        "10164-2", "29545-1", "51848-0", "18776-5",
+    ]
+    assert "FHIR document" in window.statusBar().currentMessage()

@@ -26,6 +26,10 @@ class DueFollowUp:
     follow_up_date: date
     state: DueState
 
+    @property
+    def overdue(self) -> bool:
+        return self.state is DueState.OVERDUE
+
     def days_text(self, today: date) -> str:
         days = (self.follow_up_date - today).days
         if days == 0:

@@ -155,8 +155,8 @@ def what_comes_next(phase: Phase, runner: bool = False) -> str:
     following = NEXT_PHASE[phase]
     if following is None:
         return "Keep up the strength work 1-2 times a week; no further phase."
-    needs = "; ".join(check.text for check in CHECKS[phase])
-    text = f"Next: {following.label}, when: {needs[0].lower()}{needs[1:]}."
+    needs = "; ".join(check.text[0].lower() + check.text[1:] for check in CHECKS[phase])
+    text = f"Next: {following.label}, when: {needs}."
     if runner and phase is Phase.BUILD:
         text += " " + RUNNING_LADDER_RULES
     return text

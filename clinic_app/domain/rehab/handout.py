@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from clinic_app.domain.episode.phases import what_comes_next
 from clinic_app.domain.rehab.advice import (
     GEAR,
     GEAR_SAID_BY_MEASURE,
@@ -77,6 +78,8 @@ class RehabHandout:
     safety_check_notice: str | None
     sources: tuple[str, ...]
     sources_line: str = SOURCES_LINE
+    # The next phase and what it takes to get there ("" without a loading programme).
+    next_step: str = ""
 
 
 def build_handout(
@@ -108,6 +111,8 @@ def build_handout(
         specialist_why=SPECIALIST_WHY,
         safety_check_notice=safety_check_notice(len(red_flags_not_screened)),
         sources=sources,
+        # The runner's ladder is printed with its own rules among the measures.
+        next_step=what_comes_next(plan.phase) if plan.loading_programme_allowed else "",
     )
 
 

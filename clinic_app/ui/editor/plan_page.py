@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clinic_app.domain.episode.phases import what_comes_next
 from clinic_app.domain.rehab.editing import (
     PlanEditError,
     add_exercise,
@@ -224,7 +225,8 @@ class PlanPage(QWidget):
         self.status.setText(EDITED_TEXT if edited else GENERATED_TEXT)
         self.regenerate.setEnabled(edited and not self._read_only)
         basis = f" <small>({escape(plan.phase_basis)})</small>" if plan.phase_basis else ""
-        self.phase.setText(f"<b>{escape(plan.phase.label)}</b>{basis}")
+        self.phase.setText(f"<b>{escape(plan.phase.label)}</b>{basis}"
+                           f"<br>{escape(what_comes_next(plan.phase))}")
         withheld = not plan.loading_programme_allowed
         self.referral.setVisible(withheld)
         self.programme.setVisible(not withheld)
