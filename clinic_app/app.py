@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from clinic_app.services.episodes import EpisodeService
     from clinic_app.services.erasure import ErasureService
     from clinic_app.services.exporting import ExportService, ExportSource
+    from clinic_app.services.patient_record import PatientRecord
     from clinic_app.services.patients import PatientService
     from clinic_app.services.ports import UnitOfWork
     from clinic_app.services.practice import PracticeService
@@ -236,6 +237,21 @@ def open_checked(
 
 def run_gui(database_option: str | None) -> int:
     from clinic_app.ui.application import run
-    from clinic_app.ui.passphrase_dialog import PassphraseDialog
 
-    return run(lambda: open_checked(database_option, PassphraseDialog.ask))
+    def ask_passphrase(reason: str) -> str | None:
+        from clinic_app.ui.passphrase_dialog import PassphraseDialog  # rarely needed: lazily
+
+        return PassphraseDialog.ask(reason)
+
+    return run(
+        lambda: open_checked(database_option, ask_passphrase),
+        preview=lambda limit: patient_list_preview(database_option, limit),
+    )
+
+
+def patient_list_preview(database_option: str | None, limit: int) -> list[PatientRecord] | None:
+    """The first patients, read before the database is open (None: not possible here)."""
+    from clinic_app.storage.patient_list_preview import first_patients, preview_file
+
+    path = preview_file(resolve_database_url(database_option))
+    return None if path is None else first_patients(path, limit)

@@ -23,7 +23,7 @@ def seed_demo_patients(unit_of_work_factory: UnitOfWorkFactory, cases: Sequence[
     database. Returns the number of patients added (0 when patients already exist).
     """
     with unit_of_work_factory() as uow:
-        if uow.patients.count() > 0:
+        if uow.patients.any():
             return 0
         for case in cases:
             store_case(uow, case, created_by=None)
@@ -45,7 +45,7 @@ class DemoService:
     def can_load(self) -> bool:
         """True while no patient is stored: demo patients never mix with real ones."""
         with self._uow() as uow:
-            return uow.patients.count() == 0
+            return not uow.patients.any()
 
     def load_demo_patients(self) -> int:
         """Store the demo patients; the number added (0 when the database has patients)."""

@@ -46,14 +46,17 @@ class PatientService:
         with self._uow() as uow:
             return uow.patients.get(patient_id)
 
-    def search(self, text: str, limit: int = SEARCH_LIMIT) -> list[PatientRecord]:
+    def search(
+        self, text: str, limit: int = SEARCH_LIMIT, after: int | None = None
+    ) -> list[PatientRecord]:
         """Patients whose family name, given names or identifier start with a word of ``text``,
-        or whose date of birth matches (YYYY-MM-DD or DD.MM.YYYY).
+        or whose date of birth matches (YYYY-MM-DD or DD.MM.YYYY), in name order.
 
-        Everyone when ``text`` is blank.
+        Everyone when ``text`` is blank. ``after`` (a patient id): the next page, the
+        patients listed after that one; empty when that patient no longer exists.
         """
         with self._uow() as uow:
-            return uow.patients.search(text, limit)
+            return uow.patients.search(text, limit, after)
 
     def count(self) -> int:
         with self._uow() as uow:

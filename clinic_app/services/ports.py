@@ -16,6 +16,7 @@ from clinic_app.domain.records.login_throttle import LoginFailures
 from clinic_app.domain.records.roles import ClinicianDetails, PermissionDeniedError, User
 from clinic_app.domain.records.signature import Addendum, Signature, Submission
 from clinic_app.domain.records.verification import AuditKeyState, SignedNoteFacts
+from clinic_app.services.patient_record import PatientRecord
 
 
 class NotFoundError(LookupError):
@@ -48,12 +49,6 @@ class RecordLockedError(RuntimeError):
 
 class LoginRequiredError(PermissionDeniedError):
     """Several users exist and no logged-in user was given."""
-
-
-@dataclass(frozen=True)
-class PatientRecord:
-    id: int
-    patient: Patient
 
 
 @dataclass(frozen=True)
@@ -112,8 +107,9 @@ class PatientRepository(Protocol):
     def add(self, patient: Patient) -> int: ...
     def get(self, patient_id: int) -> PatientRecord: ...
     def replace(self, patient_id: int, patient: Patient) -> None: ...
-    def search(self, text: str, limit: int) -> list[PatientRecord]: ...
+    def search(self, text: str, limit: int, after: int | None = None) -> list[PatientRecord]: ...
     def count(self) -> int: ...
+    def any(self) -> bool: ...
     def delete(self, patient_id: int) -> None:
         """Delete the patient (their assessments must be gone first); ``NotFoundError``."""
         ...

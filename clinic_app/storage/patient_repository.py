@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, delete, func, select
+from sqlalchemy import ColumnElement, Row, delete, exists, func, select, tuple_
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from clinic_app.domain.model_base import AS_STORED
@@ -59,14 +59,22 @@ class SqlAlchemyPatientRepository:
         self._session.delete(self._row(patient_id))  # search terms go with it (cascade)
         self._session.flush()
 
-    def search(self, text: str, limit: int) -> list[PatientRecord]:
-        """See ``patient_search`` for what matches; ordered by family, then given names."""
+    def search(self, text: str, limit: int, after: int | None = None) -> list[PatientRecord]:
+        """See ``patient_search`` for what matches; ordered by family, then given names.
+
+        ``after``: a patient id; only those listed after that patient (the next page)."""
         query = parse_query(text)
+        past = self._sort_key(after)
+        if past == ():
+            return []  # the patient the page follows is gone: the caller searches again
         if query.prefixes and not query.dates_of_birth:
-            return self._by_words(query.prefixes, limit)
+            return self._by_words(query.prefixes, limit, past)
         return self._records(
             select(*_PATIENT_COLUMNS)
-            .where(*_born_on_any(query), *(_has_word_starting(p) for p in query.prefixes))
+            .where(
+                *_born_on_any(query), *(_has_word_starting(p) for p in query.prefixes),
+                *_listed_after(past, *_NAME_ORDER),
+            )
             .order_by(*_NAME_ORDER)
             .limit(limit)
         )
@@ -74,7 +82,22 @@ class SqlAlchemyPatientRepository:
     def count(self) -> int:
         return self._session.scalar(select(func.count()).select_from(PatientRow)) or 0
 
-    def _by_words(self, prefixes: tuple[str, ...], limit: int) -> list[PatientRecord]:
+    def any(self) -> bool:
+        """Whether a patient is stored (cheaper than ``count`` on a large table)."""
+        return bool(self._session.scalar(select(exists().select_from(PatientRow))))
+
+    def _sort_key(self, patient_id: int | None) -> tuple[Any, ...] | None:
+        """The name-order position of ``patient_id``; None for none, () when not found."""
+        if patient_id is None:
+            return None
+        found = self._session.execute(
+            select(*_NAME_ORDER).where(PatientRow.id == patient_id)
+        ).one_or_none()
+        return () if found is None else tuple(found)
+
+    def _by_words(
+        self, prefixes: tuple[str, ...], limit: int, past: tuple[Any, ...] | None = None
+    ) -> list[PatientRecord]:
         """Read the rarest word's range from the term index, in name order, then the patients.
 
         A patient with two words starting with the same prefix appears twice in
@@ -88,6 +111,7 @@ class SqlAlchemyPatientRepository:
             .where(
                 *_word_range(term.term, driver),
                 *(_has_word_starting(p, term.patient_id) for p in prefixes if p != driver),
+                *_listed_after(past, term.family_key, term.given_key, term.patient_id),
             )
             .order_by(term.family_key, term.given_key, term.patient_id)
         )
@@ -138,6 +162,11 @@ class SqlAlchemyPatientRepository:
             )
             for term in sorted(search_terms(_to_patient(row)))
         )
+
+
+def _listed_after(past: tuple[Any, ...] | None, *order: Any) -> list[ColumnElement[bool]]:
+    """Keyset paging: the rows after ``past`` in ``order`` (index-driven, no OFFSET)."""
+    return [] if past is None else [tuple_(*order) > tuple_(*past)]
 
 
 def _born_on_any(query: PatientQuery) -> list[ColumnElement[bool]]:

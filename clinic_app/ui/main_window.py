@@ -41,7 +41,7 @@ from clinic_app.ui.episode_presenter import EpisodePresenter
 from clinic_app.ui.export_presenter import ExportPresenter
 from clinic_app.ui.login_dialog import LoginDialog
 from clinic_app.ui.new_assessment_dialog import NewAssessmentDialog
-from clinic_app.ui.patient_list_presenter import PatientListPresenter
+from clinic_app.ui.patient_list_presenter import PAGE_SIZE, PatientListPresenter
 from clinic_app.ui.patient_table_model import COL_NAME, PatientRecordRole, PatientTableModel
 from clinic_app.ui.pick_table import make_pick_table
 from clinic_app.ui.practice.practice_presenter import PracticePresenter
@@ -51,6 +51,8 @@ from clinic_app.ui.settings import AppSettings
 from clinic_app.ui.welcome_dialog import welcome
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from clinic_app.services.ports import PatientRecord
     from clinic_app.ui.services_port import UiServices
 
@@ -322,6 +324,16 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
         self._show_patient_list_if_wanted()
 
+    def show_preview(self, read_first_page: Callable[[int], list[PatientRecord] | None]) -> bool:
+        """Before ``attach``: list the first patients (read-only until the services come).
+        False when they could not be read early."""
+        records = read_first_page(PAGE_SIZE)
+        if not records:
+            return False
+        self.patients.model.set_records(records)
+        self.centralWidget().setEnabled(True)
+        return True
+
     def _show_opening(self) -> None:
         self.centralWidget().setEnabled(False)
         self.statusBar().showMessage(OPENING_MESSAGE)
@@ -570,10 +582,10 @@ class MainWindow(QMainWindow):
             self.patient_table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_search_finished(self, count: int) -> None:
-        from clinic_app.services.patients import SEARCH_LIMIT
-
-        shown = f"first {count} patients shown" if count >= SEARCH_LIMIT else f"{count} patients"
-        self.patient_count_label.setText(shown if count != 1 else "1 patient")
+        # Counting every match would read a large table: "100+" says enough.
+        more = "+" if self.patients.model.has_more else ""
+        self.patient_count_label.setText(f"{count}{more} patients" if count != 1 or more
+                                         else "1 patient")
         last = self.assessments.patient_id
         if last is None or not self.select_patient(last):
             self.assessments.show_patient(None)
@@ -656,7 +668,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 10000)
 
     def _update_actions(self, *_: object) -> None:
-        has_patient = self.selected_patient() is not None
+        has_patient = self.services is not None and self.selected_patient() is not None
         has_editor = self.editor_area.current_editor() is not None
         a = self.action_registry
         a.new_patient.setEnabled(self.services is not None)

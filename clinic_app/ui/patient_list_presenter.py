@@ -21,12 +21,13 @@ if TYPE_CHECKING:
     from clinic_app.ui.services_port import UiServices
 
 SEARCH_DELAY_MS = 150
+PAGE_SIZE = 100  # patients read per query; the list fetches the next page as it scrolls
 
 log = logging.getLogger(__name__)
 
 
 class PatientListPresenter(QObject):
-    searchFinished = Signal(int)  # number of patients shown
+    searchFinished = Signal(int)  # number of patients listed (more may follow: model.has_more)
     failed = Signal(str)  # a message for the user; never contains patient data
 
     def __init__(
@@ -68,10 +69,9 @@ class PatientListPresenter(QObject):
 
     def search_now(self) -> None:
         self._timer.stop()
-        records = self._search()
+        records = self._search(PAGE_SIZE)
         if records is not None:
-            self._model.set_records(records)
-            self.searchFinished.emit(len(records))
+            self._show(records, PAGE_SIZE)
 
     def refresh(self, keep_patient_id: int | None = None) -> bool:
         """Search again with the same text (another workstation changed data), keeping
@@ -81,7 +81,8 @@ class PatientListPresenter(QObject):
         """
         if self.search_pending:
             return False  # the search about to run will show the new data
-        records = self._search()
+        limit = max(PAGE_SIZE, self._model.rowCount())  # as far as the user has scrolled
+        records = self._search(limit)
         if records is None:
             return False
         if keep_patient_id is not None and all(r.id != keep_patient_id for r in records):
@@ -89,18 +90,24 @@ class PatientListPresenter(QObject):
             records = records if kept is None else [kept, *records]
         if records == self._records():
             return False
-        self._model.set_records(records)
-        self.searchFinished.emit(len(records))
+        self._show(records, limit)
         return True
 
-    def _search(self) -> list[PatientRecord] | None:
+    def _show(self, records: list[PatientRecord], limit: int) -> None:
+        self._model.set_records(records, self._next_page if len(records) >= limit else None)
+        self.searchFinished.emit(len(records))
+
+    def _search(self, limit: int, after: int | None = None) -> list[PatientRecord] | None:
         if self._services is None:
             return None
         try:
-            return self._attached().patients.search(self._text)
+            return self._attached().patients.search(self._text, limit, after)
         except Exception as error:  # a lost database connection must not kill the event loop
             self._report("Searching patients failed", error)
             return None
+
+    def _next_page(self, after: int) -> list[PatientRecord]:
+        return self._search(PAGE_SIZE, after) or []
 
     def register(self, patient: Patient) -> PatientRecord | None:
         """Save a new patient and show them in the list (even if the search would hide them)."""
@@ -130,7 +137,7 @@ class PatientListPresenter(QObject):
         record = self._fetch(patient_id)
         if record is None:
             return False
-        self._model.set_records([record, *self._records()])
+        self._model.set_records([record, *self._records()], self._model.next_page)
         return True
 
     def _fetch(self, patient_id: int) -> PatientRecord | None:
@@ -148,7 +155,7 @@ class PatientListPresenter(QObject):
     def _show_including(self, record: PatientRecord) -> None:
         self.search_now()
         if self._model.row_of(record.id) is None:
-            self._model.set_records([record, *self._records()])
+            self._model.set_records([record, *self._records()], self._model.next_page)
 
     def _records(self) -> list[PatientRecord]:
         return [self._model.record_at(row) for row in range(self._model.rowCount())]

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from clinic_app.ui.record_table_model import IdRole, RecordRole, RecordTableModel
+from clinic_app.ui.record_table_model import AnyIndex, IdRole, RecordRole, RecordTableModel
 
 if TYPE_CHECKING:
     from clinic_app.services.ports import PatientRecord
@@ -20,12 +20,45 @@ PatientIdRole = IdRole
 PatientRecordRole = RecordRole
 
 
+NextPage = Callable[[int], "Sequence[PatientRecord]"]  # the page after a patient id
+
+
 class PatientTableModel(RecordTableModel):
+    """Lazily fetched: the view asks for the next page (``fetchMore``) as it scrolls."""
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(HEADERS, parent)
+        self._next_page: NextPage | None = None
 
-    def set_records(self, records: Sequence[PatientRecord]) -> None:
+    def set_records(
+        self, records: Sequence[PatientRecord], next_page: NextPage | None = None
+    ) -> None:
+        """``next_page``: how to read the patients after the last one (None: all are here)."""
+        self._next_page = next_page if records else None
         self.set_items(records)
+
+    @property
+    def next_page(self) -> NextPage | None:
+        return self._next_page
+
+    @property
+    def has_more(self) -> bool:
+        return self._next_page is not None
+
+    def canFetchMore(self, parent: AnyIndex) -> bool:
+        return not parent.isValid() and self._next_page is not None
+
+    def fetchMore(self, parent: AnyIndex) -> None:
+        if parent.isValid() or self._next_page is None:
+            return
+        page = list(self._next_page(self._records[-1].id))
+        if not page:
+            self._next_page = None
+            return
+        first = len(self._records)
+        self.beginInsertRows(parent, first, first + len(page) - 1)
+        self._records.extend(page)
+        self.endInsertRows()
 
     def record_at(self, row: int) -> PatientRecord:
         return self.item_at(row)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
@@ -22,6 +23,11 @@ from clinic_app.ui.main_window import MainWindow
 from clinic_app.ui.services_port import UiServices
 from clinic_app.ui.settings import APPLICATION, ORGANIZATION, AppSettings
 from clinic_app.ui.welcome_dialog import welcome_on_first_start
+
+if TYPE_CHECKING:
+    from clinic_app.services.patient_record import PatientRecord
+
+Preview = Callable[[int], "list[PatientRecord] | None"]  # the first patients, read early
 
 DATABASE_FAILURE_EXIT_CODE = 1
 ICON_NAMES = ("clinic-app.svg", "clinic-app.png", "clinic_app.svg", "clinic_app.png")
@@ -119,10 +125,14 @@ def start_gui(
     when_ready: Callable[[], None] | None = None,
     *,
     unattended: bool = False,
+    preview: Preview | None = None,
+    quit_when_listed: bool = False,
 ) -> int:
-    """Show the window, open the services from the event loop, then call ``when_ready``.
+    """Show the window, fill the patient list's first page (``preview``), open the services
+    from the event loop, then call ``when_ready``.
 
-    Without a ``services_factory`` the window stays empty (the start-up benchmark).
+    Without a ``services_factory`` the window stays empty (the start-up benchmark);
+    ``quit_when_listed``: quit as soon as the list shows patients (the benchmark too).
     """
     app = ensure_application()
     window = MainWindow(None, AppSettings())
@@ -131,13 +141,23 @@ def start_gui(
         return int(app.exec())
     outcome: list[int] = []
 
+    def preview_then_open() -> None:
+        if preview is not None and window.show_preview(preview):
+            window.patient_table.repaint()  # painted now: opening the services blocks a while
+            if quit_when_listed:
+                app.quit()
+                return
+        QTimer.singleShot(0, open_then_notify)
+
     def open_then_notify() -> None:
         if open_services(window, services_factory, unattended=unattended) is None:
             outcome.append(DATABASE_FAILURE_EXIT_CODE)
             app.exit(DATABASE_FAILURE_EXIT_CODE)
+        elif quit_when_listed:
+            app.quit()
         elif when_ready is not None:
             when_ready()
 
-    QTimer.singleShot(0, open_then_notify)
+    QTimer.singleShot(0, preview_then_open)
     code = int(app.exec())
     return outcome[0] if outcome else code

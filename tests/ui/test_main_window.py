@@ -286,7 +286,7 @@ def test_close_flushes_editors_and_restart_restores_everything(
 
 
 def test_a_failing_search_is_reported_not_raised(qtbot, window, monkeypatch) -> None:
-    def broken(text: str, limit: int = 200):
+    def broken(text: str, limit: int = 200, after: int | None = None):
         raise OSError("disk gone")
 
     monkeypatch.setattr(window.patients._services.patients, "search", broken)

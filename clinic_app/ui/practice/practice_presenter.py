@@ -7,13 +7,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from clinic_app.domain.practice.case import PracticeCaseError
-from clinic_app.ui.practice.practice_window import PracticeWindow
-from clinic_app.ui.practice.start_dialog import PracticeStartDialog
-from clinic_app.ui.practice.supervisor_view import PracticeSupervisorView
-
 if TYPE_CHECKING:
     from clinic_app.services.practice import PracticeService
+    from clinic_app.ui.practice.practice_window import PracticeWindow
+    from clinic_app.ui.practice.supervisor_view import PracticeSupervisorView
     from clinic_app.ui.session import Session
 
 WINDOW_SIZE = (1366, 768)
@@ -37,6 +34,11 @@ class PracticePresenter(QObject):
     def start_requested(self) -> PracticeWindow | None:
         if self.service is None:
             return None
+        # Practice mode is rarely opened: its modules load on first use, not at start-up.
+        from clinic_app.domain.practice.case import PracticeCaseError
+        from clinic_app.ui.practice.practice_window import PracticeWindow
+        from clinic_app.ui.practice.start_dialog import PracticeStartDialog
+
         try:
             cases = self.service.cases()
         except PracticeCaseError as error:
@@ -51,6 +53,8 @@ class PracticePresenter(QObject):
     def supervisor_requested(self) -> PracticeSupervisorView | None:
         if self.service is None:
             return None
+        from clinic_app.ui.practice.supervisor_view import PracticeSupervisorView
+
         return self._show(PracticeSupervisorView(self.service, self._name() or "supervisor"))
 
     def _show(self, window: QWidget) -> QWidget:
