@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS_FOLDER = Path(__file__).with_name("migrations")
-HEAD_REVISION = "0009_episode_of_care"
+HEAD_REVISION = "0010_search_indexes"
 VERSION_TABLE = "alembic_version"
 
 

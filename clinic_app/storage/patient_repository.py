@@ -12,15 +12,18 @@ from clinic_app.domain.patient import Patient, Sex, search_key
 from clinic_app.services.ports import NotFoundError, PatientRecord
 from clinic_app.storage.clock import utc_now
 from clinic_app.storage.patient_search import (
+    SHORT_PREFIX_LENGTH,
     PatientQuery,
     parse_query,
     prefix_upper_bound,
     search_terms,
+    short_prefixes,
 )
-from clinic_app.storage.rows import PatientRow, PatientSearchTermRow
+from clinic_app.storage.rows import PatientRow, PatientSearchPrefixRow, PatientSearchTermRow
 
-# Counting how many patients a word finds stops here: beyond it, "common" is all we need.
-WORD_COUNT_CAP = 10_000
+# Counting how many patients a word finds stops here: a word this common is read in name
+# order from its short prefix's rows instead of sorting all it finds.
+WORD_COUNT_CAP = 2_000
 
 _PATIENT_COLUMNS = (
     PatientRow.id, PatientRow.family_name, PatientRow.given_names, PatientRow.date_of_birth,
@@ -49,9 +52,8 @@ class SqlAlchemyPatientRepository:
         row = self._row(patient_id)
         _copy_into(row, patient)
         row.updated_at = utc_now()
-        self._session.execute(
-            delete(PatientSearchTermRow).where(PatientSearchTermRow.patient_id == patient_id)
-        )
+        for table in (PatientSearchTermRow, PatientSearchPrefixRow):
+            self._session.execute(delete(table).where(table.patient_id == patient_id))
         self._store_terms(row)
         self._session.flush()
 
@@ -98,13 +100,44 @@ class SqlAlchemyPatientRepository:
     def _by_words(
         self, prefixes: tuple[str, ...], limit: int, past: tuple[Any, ...] | None = None
     ) -> list[PatientRecord]:
+        found = {prefix: self._patients_found_by(prefix) for prefix in prefixes}
+        if min(found.values()) < WORD_COUNT_CAP:
+            return self._by_rare_word(min(prefixes, key=found.__getitem__), prefixes, limit, past)
+        return self._by_common_words(prefixes, limit, past)
+
+    def _by_common_words(
+        self, prefixes: tuple[str, ...], limit: int, past: tuple[Any, ...] | None
+    ) -> list[PatientRecord]:
+        """Every word is common: walk the longest one's short-prefix rows in name order
+        (the primary key), keeping patients that match every word, until ``limit``.
+
+        The longest typed word is the most specific; usually the family name.
+        """
+        driver = max(prefixes, key=len)
+        rows = PatientSearchPrefixRow
+        words = [p for p in prefixes if p != driver or len(p) > SHORT_PREFIX_LENGTH]
+        statement = (
+            select(rows.patient_id)
+            .where(
+                rows.prefix == driver[:SHORT_PREFIX_LENGTH],
+                *(_has_word_starting(p, rows.patient_id) for p in words),
+                *_listed_after(past, rows.family_key, rows.given_key, rows.patient_id),
+            )
+            .order_by(rows.family_key, rows.given_key, rows.patient_id)
+            .limit(limit)
+        )
+        return self._in_order(list(self._session.scalars(statement)))
+
+    def _by_rare_word(
+        self, driver: str, prefixes: tuple[str, ...], limit: int,
+        past: tuple[Any, ...] | None = None,
+    ) -> list[PatientRecord]:
         """Read the rarest word's range from the term index, in name order, then the patients.
 
         A patient with two words starting with the same prefix appears twice in
         the range, always next to itself (same sort keys): fetch more until
         ``limit`` distinct patients are found or the range is exhausted.
         """
-        driver = self._rarest(prefixes)
         term = PatientSearchTermRow
         statement = (
             select(term.patient_id)
@@ -122,16 +155,15 @@ class SqlAlchemyPatientRepository:
             if len(ids) == limit or len(found) < fetch:
                 break
             fetch *= 4
+        return self._in_order(ids)
+
+    def _in_order(self, ids: list[int]) -> list[PatientRecord]:
+        """The patients ``ids`` names, in that order."""
         if not ids:
             return []
         records = self._records(select(*_PATIENT_COLUMNS).where(PatientRow.id.in_(ids)))
         position = {patient_id: index for index, patient_id in enumerate(ids)}
         return sorted(records, key=lambda record: position[record.id])
-
-    def _rarest(self, prefixes: tuple[str, ...]) -> str:
-        if len(prefixes) == 1:
-            return prefixes[0]
-        return min(prefixes, key=self._patients_found_by)
 
     def _patients_found_by(self, prefix: str) -> int:
         found = (
@@ -155,12 +187,12 @@ class SqlAlchemyPatientRepository:
         return row
 
     def _store_terms(self, row: PatientRow) -> None:
+        terms = search_terms(_to_patient(row))
+        keys = {"family_key": row.family_key, "given_key": row.given_key, "patient_id": row.id}
+        self._session.add_all(PatientSearchTermRow(term=term, **keys) for term in sorted(terms))
         self._session.add_all(
-            PatientSearchTermRow(
-                term=term, family_key=row.family_key, given_key=row.given_key,
-                patient_id=row.id,
-            )
-            for term in sorted(search_terms(_to_patient(row)))
+            PatientSearchPrefixRow(prefix=prefix, **keys)
+            for prefix in sorted(short_prefixes(terms))
         )
 
 

@@ -32,6 +32,16 @@ def search_terms(patient: Patient) -> set[str]:
     return terms
 
 
+SHORT_PREFIX_LENGTH = 3  # words' starts up to this long are indexed in name order
+
+
+def short_prefixes(terms: set[str]) -> set[str]:
+    """The one- to ``SHORT_PREFIX_LENGTH``-letter starts of ``terms``."""
+    return {
+        term[:length] for term in terms for length in range(1, SHORT_PREFIX_LENGTH + 1)
+    }
+
+
 @dataclass(frozen=True)
 class PatientQuery:
     prefixes: tuple[str, ...]

@@ -225,3 +225,21 @@ class VisitRow(Base):
     follow_up_date: Mapped[date | None] = mapped_column(Date, index=True)
 
     __table_args__ = (Index(None, "patient_id", "visit_date"),)
+
+
+class PatientSearchPrefixRow(Base):
+    """Each one-, two- and three-letter start of a search word, in name order per prefix:
+    "the first patients with a word starting with m" reads the first rows of "m", where
+    ``patient_search_terms`` would sort every word starting with m."""
+
+    __tablename__ = "patient_search_prefixes"
+
+    prefix: Mapped[str] = mapped_column(search_key_type(), primary_key=True)
+    family_key: Mapped[str] = mapped_column(search_key_type(), primary_key=True)
+    given_key: Mapped[str] = mapped_column(search_key_type(), primary_key=True)
+    patient_id: Mapped[int] = mapped_column(
+        ForeignKey("patients.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+    __table_args__ = ({"sqlite_with_rowid": False},)
+
