@@ -77,8 +77,13 @@ class UrgencyBanner(QFrame):
         self.text.setFont(font)
         layout.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.text, 1)
+        self._shown: tuple[Urgency, str, bool] | None = None
 
     def show_urgency(self, urgency: Urgency, message: str, alarming: bool) -> None:
+        # Restyling re-polishes the banner: only when what it shows changed (each keystroke).
+        if (urgency, message, alarming) == self._shown:
+            return
+        self._shown = (urgency, message, alarming)
         background, foreground = URGENCY_COLOURS[urgency]
         self.setStyleSheet(
             f"#urgencyBanner {{ background: {background}; border-radius: 4px; }}"
@@ -129,7 +134,7 @@ class ConclusionView(QFrame):
             f"<li><b>{escape(i.condition)}</b>: {escape(i.confidence)}</li>"
             for i in conclusion.impressions
         ) or "<li>No leading impression yet.</li>"
-        self.impressions.setText(f"<b>Impressions</b> (decision support)<ol>{rows}</ol>")
+        _set_text(self.impressions, f"<b>Impressions</b> (decision support)<ol>{rows}</ol>")
         imaging = conclusion.imaging
         if imaging.is_none:
             text = f"<b>Imaging:</b> none. {escape(_sentence(imaging.reason))}"
@@ -137,13 +142,13 @@ class ConclusionView(QFrame):
             views = f" ({escape(', '.join(imaging.views))})" if imaging.views else ""
             text = (f"<b>Imaging: {escape(imaging.modality)}, {escape(imaging.region)}</b>"
                     f"{views}. {escape(_sentence(imaging.reason))}")
-        self.imaging.setText(text)
+        _set_text(self.imaging, text)
         advice = escape(conclusion.loading_advice)
         if conclusion.loading_programme_allowed and not conclusion.red_flags_not_screened \
                 and not conclusion.incomplete_screen:
-            self.loading.setText(f"<b>Loading programme:</b> {advice}.")
+            _set_text(self.loading, f"<b>Loading programme:</b> {advice}.")
         else:
-            self.loading.setText(f"<b>Loading programme: {advice}</b>.")
+            _set_text(self.loading, f"<b>Loading programme: {advice}</b>.")
 
 
 class HintCard(QFrame):
@@ -382,6 +387,7 @@ class HintsPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("hintsPanel")
         self._cards: dict[str, HintCard] = {}
+        self._order: tuple[list[str], list[str]] | None = None  # rule ids, fired and waiting
         self._expanded: set[str] = set()
         self._read_only = False
         self.evaluation: Evaluation | None = None
@@ -423,17 +429,24 @@ class HintsPanel(QWidget):
     def show_evaluation(
         self, evaluation: Evaluation, decisions: Mapping[str, HintDecision] | None = None
     ) -> None:
+        """Only what changed is redrawn: cards whose hint or decision differ, the headings
+        and conclusion lines whose text differs; the cards are rearranged (with the panel's
+        painting held meanwhile, then repainted whole) only when the order changed."""
         decisions = decisions or {}
-        self.setUpdatesEnabled(False)
+        self.evaluation = evaluation
+        self.conclusion.show_evaluation(evaluation)
+        self.conclusion.setVisible(True)
+        fired = sorted(
+            evaluation.fired,
+            key=lambda h: (-h.urgency.rank, h.category is not HintCategory.RED_FLAG),
+        )
+        waiting = list(evaluation.cannot_evaluate)
+        order = ([h.rule_id for h in fired], [h.rule_id for h in waiting])
+        rearranged = order != self._order
+        if rearranged:
+            self.setUpdatesEnabled(False)
         try:
-            self.evaluation = evaluation
-            self.conclusion.show_evaluation(evaluation)
-            self.conclusion.setVisible(True)
-            fired = sorted(
-                evaluation.fired,
-                key=lambda h: (-h.urgency.rank, h.category is not HintCategory.RED_FLAG),
-            )
-            waiting = list(evaluation.cannot_evaluate)
+            self._order = order
             wanted = {hint.rule_id for hint in evaluation.hints}
             for rule_id in [r for r in self._cards if r not in wanted]:
                 card = self._cards.pop(rule_id)
@@ -443,13 +456,13 @@ class HintsPanel(QWidget):
                 self._place(hint, decisions.get(hint.rule_id), self.fired_heading, offset)
             for offset, hint in enumerate(waiting):
                 self._place(hint, decisions.get(hint.rule_id), self.waiting_heading, offset)
-            self.fired_heading.setText(f"Hints ({len(fired)})")
-            self.waiting_heading.setText(
-                f"Cannot evaluate yet ({len(waiting)}): findings not assessed"
-            )
+            _set_text(self.fired_heading, f"Hints ({len(fired)})")
+            _set_text(self.waiting_heading,
+                      f"Cannot evaluate yet ({len(waiting)}): findings not assessed")
             self.waiting_heading.setVisible(bool(waiting))
         finally:
-            self.setUpdatesEnabled(True)
+            if rearranged:
+                self.setUpdatesEnabled(True)
 
     def _place(
         self, hint: Hint, decision: HintDecision | None, heading: QLabel, offset: int
@@ -476,6 +489,12 @@ class HintsPanel(QWidget):
             self._expanded.add(rule_id)
         else:
             self._expanded.discard(rule_id)
+
+
+def _set_text(label: QLabel, text: str) -> None:
+    """A label relaid out (and repainted) only when its text really changes."""
+    if label.text() != text:
+        label.setText(text)
 
 
 def _sentence(text: str) -> str:

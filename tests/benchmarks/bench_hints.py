@@ -2,8 +2,10 @@
 SQLite file), against the decision rules alone on the same document, in the same run.
 
 Measured: a finding edited as the field widget reports it (undo command, derived
-read-outs, autosave scheduled), the rules evaluated and the panel re-rendered and
-painted. The editor's 150 ms typing pause is skipped: this is the work done after it.
+read-outs, autosave scheduled), the rules evaluated, the panel updated and what changed
+painted (the event loop paints the regions marked dirty, as it does for the user; a
+forced repaint of the whole panel would hide whether unchanged cards are left alone).
+The editor's 150 ms typing pause is skipped: this is the work done after it.
 """
 
 from __future__ import annotations
@@ -43,7 +45,6 @@ def run(quick: bool) -> list[Result]:
         def keystroke_to_hints() -> None:
             field.edited.emit(next(values) % 2 + 3)
             editor.decision_support.evaluate_now()
-            editor.hints_panel.repaint()
             app.processEvents()
 
         measured = time_calls(keystroke_to_hints, repeat)
@@ -56,5 +57,5 @@ def run(quick: bool) -> list[Result]:
         database.close()
     return [
         Result("hints panel updated after one keystroke (case 2)", measured, baseline,
-               "the rules alone on the same document", "reported"),
+               "the rules alone on the same document", "median <= 5 ms"),
     ]

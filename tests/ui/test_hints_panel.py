@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QToolButton
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QToolButton
 
 from clinic_app.cli.commands_case import read_case
 from clinic_app.domain.assessment import Assessment
@@ -182,3 +182,44 @@ def test_decisions_shown_for_accepted_hint(panel: HintsPanel) -> None:
     panel.show_evaluation(evaluate_case(load_case(1)), decisions)
     state = panel.card("PFP-CRITERIA").findChild(QLabel, "decisionState")
     assert "Accepted" in state.text()
+
+
+class PaintCounter(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.painted: set[str] = set()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.painted.add(watched.objectName())
+        return False
+
+
+def test_a_new_evaluation_repaints_only_the_cards_that_changed(qtbot, panel: HintsPanel) -> None:
+    case = load_case(1)
+    before = evaluate_case(case)
+    panel.show_evaluation(before, {})
+    cards = [panel.card(hint.rule_id) for hint in before.hints]
+    counter = PaintCounter()
+    for card in cards:
+        card.installEventFilter(counter)
+    qtbot.wait(100)  # new cards are laid out and painted from the event loop
+    counter.painted.clear()
+
+    panel.show_evaluation(evaluate_case(case), {})  # the same evaluation again
+    QApplication.processEvents()
+    assert counter.painted == set()
+
+    changed = with_value(case.assessment, ("patellar", "right", "lateral_facet_tender"), True)
+    after = evaluate_case(case, changed)
+    differing = {f"hint-{h.rule_id}" for h in after.hints if panel.card(h.rule_id).hint != h}
+    places = {card.objectName(): card.geometry() for card in cards}
+    panel.show_evaluation(after, {})
+    QApplication.processEvents()
+    moved = {card.objectName() for card in cards if card.geometry() != places[card.objectName()]}
+    assert differing and counter.painted <= differing | moved  # a taller card moves those below
+    assert len(counter.painted) < len(cards)
+
+    cards[0].update()  # painting is seen at all
+    QApplication.processEvents()
+    assert cards[0].objectName() in counter.painted
