@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, delete, exists, func, select, tuple_
+from sqlalchemy import ColumnElement, Row, bindparam, delete, exists, func, select, tuple_
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from clinic_app.domain.model_base import AS_STORED
@@ -30,6 +30,7 @@ _PATIENT_COLUMNS = (
     PatientRow.sex, PatientRow.identifier, PatientRow.phone, PatientRow.email, PatientRow.address,
 )
 _NAME_ORDER = (PatientRow.family_key, PatientRow.given_key, PatientRow.id)
+_LEAP_BATCH = 128  # patients read per word and step of a common-word search
 
 
 class SqlAlchemyPatientRepository:
@@ -108,25 +109,37 @@ class SqlAlchemyPatientRepository:
     def _by_common_words(
         self, prefixes: tuple[str, ...], limit: int, past: tuple[Any, ...] | None
     ) -> list[PatientRecord]:
-        """Every word is common: walk the longest one's short-prefix rows in name order
-        (the primary key), keeping patients that match every word, until ``limit``.
+        """Every word is common: each word's patients are read in name order from its short
+        prefix's rows (the primary key), and the lists are intersected as they are read.
 
-        The longest typed word is the most specific; usually the family name.
+        A leapfrog join: each list jumps ahead (an index seek) to the furthest patient any
+        list has reached, so "tanaka kai" skips every Kai before the Tanakas at once, where
+        walking one list and testing the other word would read thousands of rows.
         """
-        driver = max(prefixes, key=len)
-        rows = PatientSearchPrefixRow
-        words = [p for p in prefixes if p != driver or len(p) > SHORT_PREFIX_LENGTH]
-        statement = (
-            select(rows.patient_id)
-            .where(
-                rows.prefix == driver[:SHORT_PREFIX_LENGTH],
-                *(_has_word_starting(p, rows.patient_id) for p in words),
-                *_listed_after(past, rows.family_key, rows.given_key, rows.patient_id),
+        found: list[int] = []
+        reads = [_WordReader(self._session, prefix) for prefix in prefixes]
+        start: tuple[Any, ...] | None = past
+        inclusive = False
+        while len(found) < limit:
+            batches = [read(start, inclusive) for read in reads]
+            if not all(batches):
+                break
+            furthest = max(batch[0] for batch in batches)
+            if any(batch[0] != furthest for batch in batches):
+                start, inclusive = furthest, True  # some list is behind: it jumps there
+                continue
+            # Every list starts at the same patient: what they all hold up to the end of
+            # the shortest full batch is in every list (a short batch is a list's end).
+            ends = [batch[-1] for batch in batches if len(batch) == _LEAP_BATCH]
+            end = min(ends) if ends else None
+            common = set.intersection(*(set(batch) for batch in batches))
+            found.extend(
+                key[2] for key in sorted(common) if end is None or key <= end
             )
-            .order_by(rows.family_key, rows.given_key, rows.patient_id)
-            .limit(limit)
-        )
-        return self._in_order(list(self._session.scalars(statement)))
+            if end is None:
+                break
+            start, inclusive = end, False
+        return self._in_order(found[:limit])
 
     def _by_rare_word(
         self, driver: str, prefixes: tuple[str, ...], limit: int,
@@ -194,6 +207,36 @@ class SqlAlchemyPatientRepository:
             PatientSearchPrefixRow(prefix=prefix, **keys)
             for prefix in sorted(short_prefixes(terms))
         )
+
+
+class _WordReader:
+    """Reads the patients with a word starting with ``prefix``, in name order, a batch at a
+    time from a given position (statements built once: the search reads many batches)."""
+
+    def __init__(self, session: Session, prefix: str) -> None:
+        rows = PatientSearchPrefixRow
+        order = (rows.family_key, rows.given_key, rows.patient_id)
+        conditions = [rows.prefix == prefix[:SHORT_PREFIX_LENGTH]]
+        if len(prefix) > SHORT_PREFIX_LENGTH:
+            conditions.append(_has_word_starting(prefix, rows.patient_id))
+        base = select(*order).where(*conditions).order_by(*order).limit(_LEAP_BATCH)
+        position = tuple_(*order)
+        start = tuple_(bindparam("family"), bindparam("given"), bindparam("patient"))
+        self._session = session
+        self._first = base
+        self._from = base.where(position >= start)
+        self._after = base.where(position > start)
+
+    def __call__(self, start: tuple[Any, ...] | None, inclusive: bool) -> list[tuple[Any, ...]]:
+        if start is None:
+            found = self._session.execute(self._first)
+        else:
+            family, given, patient = start
+            found = self._session.execute(
+                self._from if inclusive else self._after,
+                {"family": family, "given": given, "patient": patient},
+            )
+        return [tuple(row) for row in found]
 
 
 def _listed_after(past: tuple[Any, ...] | None, *order: Any) -> list[ColumnElement[bool]]:
