@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from clinic_app.domain.case_file import CaseFile
     from clinic_app.domain.letterhead import Letterhead
+    from clinic_app.domain.patient_listing import ListedRecord
     from clinic_app.domain.practice.attempt import Attempt
     from clinic_app.domain.practice.case import PracticeCase
     from clinic_app.domain.practice.grading import PracticeResult
@@ -32,7 +33,6 @@ if TYPE_CHECKING:
     from clinic_app.services.episodes import EpisodeService
     from clinic_app.services.erasure import ErasureService
     from clinic_app.services.exporting import ExportService, ExportSource
-    from clinic_app.services.patient_record import PatientRecord
     from clinic_app.services.patients import PatientService
     from clinic_app.services.ports import UnitOfWork
     from clinic_app.services.practice import PracticeService
@@ -249,7 +249,7 @@ def run_gui(database_option: str | None) -> int:
     )
 
 
-def patient_list_preview(database_option: str | None, limit: int) -> list[PatientRecord] | None:
+def patient_list_preview(database_option: str | None, limit: int) -> list[ListedRecord] | None:
     """The first patients, read before the database is open (None: not possible here)."""
     from clinic_app.storage.patient_list_preview import first_patients, preview_file
 

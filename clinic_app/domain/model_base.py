@@ -27,6 +27,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from clinic_app.domain.control_characters import control_character_problem
+from clinic_app.domain.patient_listing import plain_label
 
 
 class DomainModel(BaseModel):
@@ -183,7 +184,7 @@ class Choice(StrEnum):
     @property
     def label(self) -> str:
         custom = _CHOICE_LABELS.get(self)
-        return custom if custom else self.value.replace("_", " ").capitalize()
+        return custom if custom else plain_label(self.value)
 
 
 _CHOICE_LABELS: dict[Choice, str] = {}

@@ -9,6 +9,7 @@ from typing import ClassVar
 from pydantic import Field, field_validator
 
 from clinic_app.domain.model_base import Choice, DomainModel
+from clinic_app.domain.patient_listing import patient_display_name
 
 
 class Sex(Choice):
@@ -44,7 +45,11 @@ class Patient(DomainModel):
 
     @property
     def display_name(self) -> str:
-        return f"{self.family_name}, {self.given_names}"
+        return patient_display_name(self.family_name, self.given_names)
+
+    @property
+    def sex_label(self) -> str:
+        return self.sex.label
 
     def age_on(self, day: date) -> int:
         return age_in_years(self.date_of_birth, day)

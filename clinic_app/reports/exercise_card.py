@@ -6,9 +6,10 @@ from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer, Table
+from reportlab.platypus import Flowable, Spacer
 
 from clinic_app.domain.rehab.handout import DAYS, WEEKS_IN_LOG, ExerciseCard
+from clinic_app.reports.grid import Grid
 from clinic_app.reports.illustrations import Illustration
 from clinic_app.reports.markup import bold, labelled, para
 from clinic_app.reports.page import MARGIN, PAGE_WIDTH
@@ -23,7 +24,7 @@ STEPS_GAP = 8  # points between the steps and the tick-box log
 CARD_GAP = 3 * mm
 
 
-def exercise_card(card: ExerciseCard, styles: Styles, illustrations: Path) -> Table:
+def exercise_card(card: ExerciseCard, styles: Styles, illustrations: Path) -> Grid:
     """Picture, dose and the tick-box log on top; the steps across the card below; one
     boxed table.
 
@@ -53,7 +54,7 @@ def exercise_card(card: ExerciseCard, styles: Styles, illustrations: Path) -> Ta
         [picture, summary, log],
         [steps, "", ""],
     ]
-    table = Table(
+    table = Grid(
         rows, colWidths=[picture_column, CONTENT_WIDTH - picture_column - log_column, log_column],
         spaceBefore=CARD_GAP,
     )

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from clinic_app.domain.letterhead import Letterhead
 from clinic_app.domain.rehab.advice import AdviceSection
@@ -22,6 +22,7 @@ from clinic_app.domain.soap.document import PatientIdentity
 from clinic_app.reports.backfill import Backfill
 from clinic_app.reports.cells import cell, cell_look
 from clinic_app.reports.exercise_card import CARD_BORDER, CONTENT_WIDTH, exercise_card
+from clinic_app.reports.grid import Grid
 from clinic_app.reports.keep import with_start
 from clinic_app.reports.markup import bold, labelled, para
 from clinic_app.reports.page import ACCENT, PageFrame
@@ -116,10 +117,10 @@ def _programme(handout: RehabHandout, styles: Styles, illustrations: Path) -> li
 
 def _box(
     flowables: list[Flowable], fill: colors.Color, border: colors.Color, splittable: bool = False
-) -> Table:
+) -> Grid:
     """A framed, tinted box; moved whole to the next page unless ``splittable`` (for text of
     any length, which may not fit on one page)."""
-    table = Table([[flowables]], colWidths=[CONTENT_WIDTH], splitInRow=int(splittable))
+    table = Grid([[flowables]], colWidths=[CONTENT_WIDTH], splitInRow=int(splittable))
     table.setStyle(table_style([
         ("BACKGROUND", (0, 0), (-1, -1), fill),
         ("BOX", (0, 0), (-1, -1), 1.5, border),
@@ -145,7 +146,7 @@ def _measure(block: MeasureBlock, styles: Styles) -> list[Flowable]:
     ]
     rows = [pairs[index] + (pairs[index + 1] if index + 1 < len(pairs) else ["", ""])
             for index in range(0, len(pairs), 2)]
-    ladder = Table(rows, colWidths=widths, hAlign="LEFT")
+    ladder = Grid(rows, colWidths=widths, hAlign="LEFT")
     ladder.setStyle(table_style([
         *cell_look(styles.cell_bold, (0, 0), (0, -1)),
         *cell_look(styles.cell_bold, (2, 0), (2, -1)),
@@ -185,7 +186,7 @@ def _closing(handout: RehabHandout, styles: Styles) -> list[Flowable]:
     return closing
 
 
-def _specialist(handout: RehabHandout, styles: Styles) -> Table:
+def _specialist(handout: RehabHandout, styles: Styles) -> Grid:
     section = handout.see_a_specialist
     assert section is not None
     items = [para(f"• {advice.text}", styles.body) for advice in section.items]
@@ -193,7 +194,7 @@ def _specialist(handout: RehabHandout, styles: Styles) -> Table:
                  para(handout.specialist_why, styles.body)], CALM_FILL, ACCENT)
 
 
-def _seek_care(section: AdviceSection, styles: Styles) -> Table:
+def _seek_care(section: AdviceSection, styles: Styles) -> Grid:
     return _box(
         [bold(section.title, styles.section), _two_columns(section, styles),
          para("Go to an emergency department or call your doctor the same day.", styles.body)],
@@ -201,13 +202,13 @@ def _seek_care(section: AdviceSection, styles: Styles) -> Table:
     )
 
 
-def _two_columns(section: AdviceSection, styles: Styles) -> Table:
+def _two_columns(section: AdviceSection, styles: Styles) -> Grid:
     """The section's items as bullets in two columns, down the first and then the second."""
     half = (len(section.items) + 1) // 2
     width = (CONTENT_WIDTH - 16) / 2  # the box's padding
     columns = [[para(f"• {advice.text}", styles.body) for advice in part]
                for part in (section.items[:half], section.items[half:])]
-    table = Table([columns], colWidths=[width, width])
+    table = Grid([columns], colWidths=[width, width])
     table.setStyle(table_style([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer, Table
+from reportlab.platypus import Flowable, Spacer
 
 from clinic_app.domain.letterhead import Letterhead
 from clinic_app.domain.soap.document import Line, SoapNote, SoapSection
 from clinic_app.domain.soap.document import Table as NoteTable
 from clinic_app.reports.cells import cell, cell_look
+from clinic_app.reports.grid import Grid
 from clinic_app.reports.keep import keep_headings
 from clinic_app.reports.markup import labelled, para
 from clinic_app.reports.page import ACCENT, MARGIN, PAGE_WIDTH, PageFrame
@@ -80,7 +81,7 @@ def _heading(note: SoapNote, styles: Styles, letterhead: Letterhead) -> list[Flo
     widths = [key_width, value_width] * 2
     cells = [[cell(key, styles.cell_bold, key_width), cell(value, styles.cell, value_width)]
              for key, value in rows]
-    table = Table(
+    table = Grid(
         [cells[index] + (cells[index + 1] if index + 1 < len(cells) else ["", ""])
          for index in range(0, len(cells), 2)],
         colWidths=widths,
@@ -117,14 +118,14 @@ def _line(line: Line, styles: Styles) -> Flowable:
     return labelled(line.label, line.text, styles.body)
 
 
-def _table(table: NoteTable, styles: Styles) -> Table:
+def _table(table: NoteTable, styles: Styles) -> Grid:
     """The table; its header and first rows are what its heading needs below it."""
     flowable = _grid(table, len(table.rows), styles)
     flowable.keep_start = _grid(table, START_ROWS, styles)
     return flowable
 
 
-def _grid(table: NoteTable, rows: int, styles: Styles) -> Table:
+def _grid(table: NoteTable, rows: int, styles: Styles) -> Grid:
     """The header and the first ``rows`` rows of ``table``."""
     columns = len(table.header)
     widths = COLUMN_WIDTHS.get(columns) or [62 * mm] + [
@@ -144,7 +145,7 @@ def _grid(table: NoteTable, rows: int, styles: Styles) -> Table:
         data.append([cell(text, style, width) for text, width in zip(texts, widths, strict=True)])
         if abnormal:
             looks += cell_look(style, (0, index), (-1, index))
-    flowable = Table(data, colWidths=widths, repeatRows=int(header))
+    flowable = Grid(data, colWidths=widths, repeatRows=int(header))
     flowable.setStyle(table_style([
         *looks,
         ("VALIGN", (0, 0), (-1, -1), "TOP"),

@@ -16,7 +16,6 @@ from clinic_app.domain.records.login_throttle import LoginFailures
 from clinic_app.domain.records.roles import ClinicianDetails, PermissionDeniedError, User
 from clinic_app.domain.records.signature import Addendum, Signature, Submission
 from clinic_app.domain.records.verification import AuditKeyState, SignedNoteFacts
-from clinic_app.services.patient_record import PatientRecord
 
 
 class NotFoundError(LookupError):
@@ -49,6 +48,12 @@ class RecordLockedError(RuntimeError):
 
 class LoginRequiredError(PermissionDeniedError):
     """Several users exist and no logged-in user was given."""
+
+
+@dataclass(frozen=True)
+class PatientRecord:
+    id: int
+    patient: Patient
 
 
 @dataclass(frozen=True)

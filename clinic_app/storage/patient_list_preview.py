@@ -13,20 +13,18 @@ from __future__ import annotations
 import logging
 import sqlite3
 from contextlib import closing
+from datetime import date
 from pathlib import Path
 
-from clinic_app.domain.model_base import AS_STORED
-from clinic_app.domain.patient import Patient
-from clinic_app.services.patient_record import PatientRecord
+from clinic_app.domain.patient_listing import ListedPatient, ListedRecord, plain_label
 from clinic_app.storage.data_folder import default_database_file
 
 PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"  # an encrypted file starts with random bytes
 _SQLITE_PREFIX = "sqlite:///"
-_COLUMNS = ("id", "family_name", "given_names", "date_of_birth", "sex", "identifier", "phone",
-            "email", "address")
 # Same order as the repository's search, through the same (family_key, given_key, id) index.
 _FIRST_PAGE = (
-    f"SELECT {', '.join(_COLUMNS)} FROM patients ORDER BY family_key, given_key, id LIMIT ?"
+    "SELECT id, family_name, given_names, date_of_birth, sex, identifier FROM patients "
+    "ORDER BY family_key, given_key, id LIMIT ?"
 )
 
 log = logging.getLogger(__name__)
@@ -41,7 +39,7 @@ def preview_file(url: str | None) -> Path | None:
     return None
 
 
-def first_patients(database_file: Path, limit: int) -> list[PatientRecord] | None:
+def first_patients(database_file: Path, limit: int) -> list[ListedRecord] | None:
     """The first ``limit`` patients in name order, or None when they cannot be read here."""
     try:
         with database_file.open("rb") as handle:
@@ -56,8 +54,8 @@ def first_patients(database_file: Path, limit: int) -> list[PatientRecord] | Non
         return None
 
 
-def _record(row: tuple[object, ...]) -> PatientRecord:
-    values = dict(zip(_COLUMNS, row, strict=True))
-    patient_id = values.pop("id")
-    assert isinstance(patient_id, int)
-    return PatientRecord(patient_id, Patient.model_validate(values, context=AS_STORED))
+def _record(row: tuple[int, str, str, str, str, str | None]) -> ListedRecord:
+    patient_id, family_name, given_names, born, sex, identifier = row
+    return ListedRecord(patient_id, ListedPatient(
+        family_name, given_names, date.fromisoformat(born), plain_label(sex), identifier
+    ))

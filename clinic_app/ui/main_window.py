@@ -53,6 +53,7 @@ from clinic_app.ui.welcome_dialog import welcome
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from clinic_app.domain.patient_listing import ListedRecord
     from clinic_app.services.ports import PatientRecord
     from clinic_app.ui.services_port import UiServices
 
@@ -324,7 +325,7 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
         self._show_patient_list_if_wanted()
 
-    def show_preview(self, read_first_page: Callable[[int], list[PatientRecord] | None]) -> bool:
+    def show_preview(self, read_first_page: Callable[[int], list[ListedRecord] | None]) -> bool:
         """Before ``attach``: list the first patients (read-only until the services come).
         False when they could not be read early."""
         records = read_first_page(PAGE_SIZE)

@@ -73,7 +73,7 @@ class PatientTableModel(RecordTableModel):
         if column == COL_DATE_OF_BIRTH:
             return patient.date_of_birth.isoformat()
         if column == COL_SEX:
-            return patient.sex.label
+            return patient.sex_label
         if column == COL_IDENTIFIER:
             return patient.identifier or ""
         return None

@@ -25,9 +25,9 @@ from clinic_app.ui.settings import APPLICATION, ORGANIZATION, AppSettings
 from clinic_app.ui.welcome_dialog import welcome_on_first_start
 
 if TYPE_CHECKING:
-    from clinic_app.services.patient_record import PatientRecord
+    from clinic_app.domain.patient_listing import ListedRecord
 
-Preview = Callable[[int], "list[PatientRecord] | None"]  # the first patients, read early
+Preview = Callable[[int], "list[ListedRecord] | None"]  # the first patients, read early
 
 DATABASE_FAILURE_EXIT_CODE = 1
 ICON_NAMES = ("clinic-app.svg", "clinic-app.png", "clinic_app.svg", "clinic_app.png")
