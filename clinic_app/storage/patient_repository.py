@@ -23,14 +23,14 @@ from clinic_app.storage.rows import PatientRow, PatientSearchPrefixRow, PatientS
 
 # Counting how many patients a word finds stops here: a word this common is read in name
 # order from its short prefix's rows instead of sorting all it finds.
-WORD_COUNT_CAP = 2_000
+WORD_COUNT_CAP = 500
 
 _PATIENT_COLUMNS = (
     PatientRow.id, PatientRow.family_name, PatientRow.given_names, PatientRow.date_of_birth,
     PatientRow.sex, PatientRow.identifier, PatientRow.phone, PatientRow.email, PatientRow.address,
 )
 _NAME_ORDER = (PatientRow.family_key, PatientRow.given_key, PatientRow.id)
-_LEAP_BATCH = 128  # patients read per word and step of a common-word search
+_LEAP_BATCH = 256  # patients read per word and step of a common-word search
 
 
 class SqlAlchemyPatientRepository:
@@ -110,11 +110,13 @@ class SqlAlchemyPatientRepository:
         self, prefixes: tuple[str, ...], limit: int, past: tuple[Any, ...] | None
     ) -> list[PatientRecord]:
         """Every word is common: each word's patients are read in name order from its short
-        prefix's rows (the primary key), and the lists are intersected as they are read.
+        prefix's rows (the primary key), a batch at a time from the same position.
 
-        A leapfrog join: each list jumps ahead (an index seek) to the furthest patient any
-        list has reached, so "tanaka kai" skips every Kai before the Tanakas at once, where
-        walking one list and testing the other word would read thousands of rows.
+        The batch that reaches furthest comes from the word that is rarest around here; its
+        patients from the furthest first patient on are checked for the other words. So
+        "tanaka kai" skips every Kai before the Tanakas at once, then reads the Kais among
+        the Tanakas, where walking either list and testing the other word for each patient
+        would read thousands of rows.
         """
         found: list[int] = []
         reads = [_WordReader(self._session, prefix) for prefix in prefixes]
@@ -125,21 +127,26 @@ class SqlAlchemyPatientRepository:
             if not all(batches):
                 break
             furthest = max(batch[0] for batch in batches)
-            if any(batch[0] != furthest for batch in batches):
-                start, inclusive = furthest, True  # some list is behind: it jumps there
-                continue
-            # Every list starts at the same patient: what they all hold up to the end of
-            # the shortest full batch is in every list (a short batch is a list's end).
-            ends = [batch[-1] for batch in batches if len(batch) == _LEAP_BATCH]
-            end = min(ends) if ends else None
-            common = set.intersection(*(set(batch) for batch in batches))
-            found.extend(
-                key[2] for key in sorted(common) if end is None or key <= end
-            )
-            if end is None:
+            reach = [(len(b) < _LEAP_BATCH, b[-1]) for b in batches]  # a short batch: the end
+            rarest = max(range(len(batches)), key=reach.__getitem__)
+            ids = [key[2] for key in batches[rarest] if key >= furthest]
+            for index, prefix in enumerate(prefixes):
+                if index != rarest and ids:
+                    having = self._having_word(ids, prefix)
+                    ids = [patient_id for patient_id in ids if patient_id in having]
+            found.extend(ids)
+            if len(batches[rarest]) < _LEAP_BATCH:
                 break
-            start, inclusive = end, False
+            start, inclusive = batches[rarest][-1], False
         return self._in_order(found[:limit])
+
+    def _having_word(self, ids: list[int], prefix: str) -> set[int]:
+        """Those of ``ids`` with a word starting with ``prefix``."""
+        term = PatientSearchTermRow
+        return set(self._session.connection().scalars(
+            select(term.patient_id).distinct()
+            .where(term.patient_id.in_(ids), *_word_range(term.term, prefix))
+        ))
 
     def _by_rare_word(
         self, driver: str, prefixes: tuple[str, ...], limit: int,
@@ -228,11 +235,13 @@ class _WordReader:
         self._after = base.where(position > start)
 
     def __call__(self, start: tuple[Any, ...] | None, inclusive: bool) -> list[tuple[Any, ...]]:
+        # The connection, not the ORM session: plain rows, without the ORM's per-call work.
+        connection = self._session.connection()
         if start is None:
-            found = self._session.execute(self._first)
+            found = connection.execute(self._first)
         else:
             family, given, patient = start
-            found = self._session.execute(
+            found = connection.execute(
                 self._from if inclusive else self._after,
                 {"family": family, "given": given, "patient": patient},
             )
