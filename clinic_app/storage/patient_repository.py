@@ -30,7 +30,7 @@ _PATIENT_COLUMNS = (
     PatientRow.sex, PatientRow.identifier, PatientRow.phone, PatientRow.email, PatientRow.address,
 )
 _NAME_ORDER = (PatientRow.family_key, PatientRow.given_key, PatientRow.id)
-_LEAP_BATCH = 256  # patients read per word and step of a common-word search
+_LEAP_BATCH = 128  # patients read per word and step of a common-word search
 
 
 class SqlAlchemyPatientRepository:
