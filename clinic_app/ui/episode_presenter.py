@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from clinic_app.ui.due_list_panel import DueListPanel
 from clinic_app.ui.export_presenter import suggested_file_name
 from clinic_app.ui.failure_message import failure_message
+from clinic_app.ui.role_gate import apply_role_gate
 
 if TYPE_CHECKING:
     from clinic_app.services.episodes import VisitPlace
@@ -81,6 +82,7 @@ class EpisodePresenter(QObject):
         window.patient_table.selectionModel().selectionChanged.connect(self.update_actions)
         window.assessment_table.selectionModel().selectionChanged.connect(self.update_actions)
         window.assessments.model.modelReset.connect(self.update_actions)
+        window.session.userChanged.connect(self.update_actions)
         self.update_actions()
 
     def attach(self) -> None:
@@ -119,6 +121,7 @@ class EpisodePresenter(QObject):
                                    (DISCHARGE, _discharge_availability(place)),
                                    (CALENDAR, _calendar_availability(place))):
             _show(actions[name], self._tips[name], availability)
+        apply_role_gate(actions, self._window.session.user)
 
     def _follow_up_availability(self) -> Availability:
         window = self._window

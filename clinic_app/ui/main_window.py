@@ -46,6 +46,7 @@ from clinic_app.ui.patient_table_model import COL_NAME, PatientRecordRole, Patie
 from clinic_app.ui.pick_table import make_pick_table
 from clinic_app.ui.practice.practice_presenter import PracticePresenter
 from clinic_app.ui.recovery_journal import RecoveryJournal
+from clinic_app.ui.role_gate import apply_role_gate
 from clinic_app.ui.session import Session
 from clinic_app.ui.settings import AppSettings
 from clinic_app.ui.welcome_dialog import welcome
@@ -262,6 +263,7 @@ class MainWindow(QMainWindow):
         a.switch_user.triggered.connect(self.switch_user)
         a.drafts.triggered.connect(self.show_drafts)
         self.session.userChanged.connect(self._show_user)
+        self.session.userChanged.connect(self._update_actions)
         self.change_watcher.changed.connect(self.refresh_lists)
         self.change_watcher.failed.connect(self._show_error)
         self.editor_area.openAssessmentsChanged.connect(self.recovery.remember_open)
@@ -675,6 +677,7 @@ class MainWindow(QMainWindow):
         a.add_addendum.setEnabled(bool(getattr(editor, "accepts_addenda", False)))
         visible = getattr(self.editor_area.current_editor(), "hints_panel_visible", False)
         a.toggle_hints_panel.setChecked(bool(visible))
+        apply_role_gate(a, self.session.user)
 
     def _show_about(self) -> None:
         QMessageBox.about(
