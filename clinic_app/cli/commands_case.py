@@ -8,14 +8,18 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from clinic_app.domain.assessment import SCHEMA_VERSION
 from clinic_app.domain.case_file import (
     MAX_CASE_FILE_BYTES,
     CaseFile,
     CaseFileError,
     parse_case,
+    schema_versions,
     too_large_line,
+    upgraded,
 )
 from clinic_app.domain.control_characters import printable
+from clinic_app.private_files import write_private_file
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -27,6 +31,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "(exit 2 on errors)",
     )
     validate.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    validate.add_argument(
+        "--upgrade", action="store_true",
+        help=f"rewrite each valid file at schema version {SCHEMA_VERSION} (an invalid file is "
+        "left as it is)",
+    )
     validate.set_defaults(handler=_validate)
 
 
@@ -76,10 +85,25 @@ def _validate(args: argparse.Namespace) -> int:
     failed = False
     for path in args.files:
         try:
-            read_case(path)
+            case = read_case(path)
         except CaseFileError as error:
             failed = True
             print_case_errors(path, error)
-        else:
-            print(printable(f"{path}: valid"))
+            continue
+        try:
+            print(printable(f"{path}: {_upgrade(path, case) if args.upgrade else 'valid'}"))
+        except OSError as error:
+            failed = True
+            print(printable(f"{path}: valid, but the upgraded file cannot be written "
+                            f"({error.strerror}); the file is left as it was"), file=sys.stderr)
     return 2 if failed else 0
+
+
+def _upgrade(path: Path, case: CaseFile) -> str:
+    """Rewrite a valid case file at the current schema version; what was done, in words."""
+    before = sorted(schema_versions(case))
+    if before == [SCHEMA_VERSION]:
+        return f"valid, already schema version {SCHEMA_VERSION}"
+    write_private_file(path, (upgraded(case).to_json() + "\n").encode("utf-8"))
+    old = ", ".join(str(version) for version in before)
+    return f"valid, upgraded from schema version {old} to {SCHEMA_VERSION}"
