@@ -27,7 +27,7 @@ from clinic_app.ui.settings import AppSettings
 
 if TYPE_CHECKING:  # imported when first used: start-up does not pay for the domain and PDFs
     from clinic_app.services.exporting import DocumentKind, DocumentSink
-    from clinic_app.ui.editor.assessment_editor import AssessmentEditor
+    from clinic_app.ui.editor.assessment_session import AssessmentSession
     from clinic_app.ui.services_port import UiServices
 
 log = logging.getLogger(__name__)
@@ -77,7 +77,7 @@ class ExportPresenter(QObject):
     def __init__(
         self,
         settings: AppSettings,
-        current_editor: Callable[[], QWidget | None],
+        current_session: Callable[[], AssessmentSession | None],
         session: Session,
         parent: QWidget,
         *,
@@ -86,7 +86,7 @@ class ExportPresenter(QObject):
         """Exports are refused until ``attach`` gives the services (the audit trail)."""
         super().__init__(parent)
         self._settings = settings
-        self._current_editor = current_editor
+        self._current_session = current_session
         self._session = session
         self._services: UiServices | None = None
         self._window = parent
@@ -111,11 +111,11 @@ class ExportPresenter(QObject):
         from clinic_app.export_sinks import MemorySink
         from clinic_app.services.exporting import DocumentKind
 
-        editor = self._editor()
-        if editor is None:
+        session = self._saved_session()
+        if session is None:
             return None
         sink = MemorySink(DocumentKind.SOAP_TEXT)
-        if not self._run(editor, sink):
+        if not self._run(session, sink):
             return None
         QGuiApplication.clipboard().setText(sink.text)
         self.exported.emit("SOAP note copied to the clipboard as text")
@@ -123,34 +123,34 @@ class ExportPresenter(QObject):
 
     # -- steps --------------------------------------------------------------------------
 
-    def _editor(self) -> AssessmentEditor | None:
+    def _saved_session(self) -> AssessmentSession | None:
         """The open assessment, saved: what is exported is the stored record."""
-        editor = self._current_editor()
-        if editor is None or not hasattr(editor, "assessment_id"):
+        session = self._current_session()
+        if session is None:
             self.failed.emit("Open an assessment first")
             return None
-        if not editor.flush():  # type: ignore[attr-defined]
+        if not session.flush():
             self.failed.emit("Not exported: the latest changes could not be saved, so the "
                              "document would not match the screen")
             return None
-        return editor  # type: ignore[return-value]
+        return session
 
     def _export_pdf(self, kind: DocumentKind) -> Path | None:
         from clinic_app.export_sinks import FileSink
 
-        editor = self._editor()
-        if editor is None:
+        session = self._saved_session()
+        if session is None:
             return None
         name = suggested_file_name(
-            kind.value, editor.patient_record.patient.display_name,
-            editor.assessment.assessment_date.isoformat(),
+            kind.value, session.patient_record.patient.display_name,
+            session.document.assessment_date.isoformat(),
         )
         target = ExportFileDialog.ask(
             self._window, f"Export {kind.value} as PDF", self._folder() / name
         )
         if target is None:
             return None
-        if not self._run(editor, FileSink(kind, target)):
+        if not self._run(session, FileSink(kind, target)):
             return None
         self._settings.last_export_folder = target.parent
         self._settings.sync()
@@ -159,14 +159,14 @@ class ExportPresenter(QObject):
             self.opener(target)
         return target
 
-    def _run(self, editor: AssessmentEditor, sink: DocumentSink) -> bool:
+    def _run(self, session: AssessmentSession, sink: DocumentSink) -> bool:
         """Export through the one export use case; False (and said) when it did not happen."""
         what = f"Exporting the {sink.kind.value}"
         try:
             if self._services is None:
                 raise RuntimeError("the export has no services yet")
             result = self._services.exports.export_stored(
-                editor.assessment_id, [sink], letterhead_from(self._settings),
+                session.assessment_id, [sink], letterhead_from(self._settings),
                 self._session.actor,
             )
         except OSError as error:

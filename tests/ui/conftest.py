@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from clinic_app.app import Services, build_services
+from clinic_app.storage.audit_key import KEY_FILE_VARIABLE
 from clinic_app.storage.database import Database
 from clinic_app.ui.settings import SETTINGS_DIR_VARIABLE, AppSettings
 from tests.records.helpers import clinic_users
@@ -41,26 +44,57 @@ CLINICIAN = ("Alex Morgan", "PH123456")  # the single-user installation's signer
 
 
 @pytest.fixture(scope="session")
-def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def template_audit_key(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The audit key of the session's template databases: a database file travels with its
+    key, so every test that copies a template uses this key (see ``shared_audit_key``)."""
+    return tmp_path_factory.mktemp("audit-key") / "audit.key"
+
+
+@contextmanager
+def audit_key_at(path: Path) -> Iterator[None]:
+    """``path`` as the audit key while a session-wide template database is made."""
+    previous = os.environ.get(KEY_FILE_VARIABLE)
+    os.environ[KEY_FILE_VARIABLE] = str(path)
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop(KEY_FILE_VARIABLE, None)
+        else:
+            os.environ[KEY_FILE_VARIABLE] = previous
+
+
+@pytest.fixture(autouse=True)
+def shared_audit_key(template_audit_key: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv(KEY_FILE_VARIABLE, str(template_audit_key))
+    return template_audit_key
+
+
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory: pytest.TempPathFactory, template_audit_key: Path) -> Path:
     """An empty, migrated SQLite file, copied for each test (migrating every time is slow),
     whose clinician is named as the welcome dialog names them (``CLINICIAN``)."""
     path = tmp_path_factory.mktemp("template") / "clinic.sqlite3"
-    database = Database.open(f"sqlite:///{path}")
-    build_services(database).users.name_local_clinician(*CLINICIAN)
-    database.close()
+    with audit_key_at(template_audit_key):
+        database = Database.open(f"sqlite:///{path}")
+        build_services(database).users.name_local_clinician(*CLINICIAN)
+        database.close()
     return path
 
 
 @pytest.fixture(scope="session")
-def accounts_template(tmp_path_factory: pytest.TempPathFactory, migrated_template: Path) -> Path:
+def accounts_template(
+    tmp_path_factory: pytest.TempPathFactory, migrated_template: Path, template_audit_key: Path
+) -> Path:
     """The empty database with four accounts: admin, cleo (clinician), stu (student) and sam
     (supervisor), password ``tests.records.helpers.PASSWORD``. Hashing a password takes
     ~0.3 s, so they are made once; modules override ``ui_database_url`` to use it."""
     path = tmp_path_factory.mktemp("accounts") / "clinic.sqlite3"
     shutil.copyfile(migrated_template, path)
-    database = Database.open(f"sqlite:///{path}")
-    clinic_users(build_services(database))
-    database.close()
+    with audit_key_at(template_audit_key):
+        database = Database.open(f"sqlite:///{path}")
+        clinic_users(build_services(database))
+        database.close()
     return path
 
 
