@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from clinic_app.domain.assessment import Assessment
-from clinic_app.domain.decision.model import Evaluation, HintCategory
+from clinic_app.domain.decision.model import Evaluation, HintCategory, Urgency
 from clinic_app.domain.decision.registry import RULES
 from clinic_app.domain.fields import FieldSpec, Path, get_value, spec_index
 
@@ -150,7 +150,7 @@ def keep_screen_honest(document: Assessment) -> Assessment:
 @dataclass(frozen=True)
 class WantedFinding:
     path: Path
-    urgency_rank: int  # the most urgent rule waiting for it
+    urgency: Urgency  # of the most urgent rule waiting for it
     rules: tuple[str, ...]  # the rules waiting for it
 
 
@@ -161,17 +161,17 @@ def findings_that_matter(
     first: by the urgency of the rules that wait for them, then how many rules wait."""
     skip = set(exclude)
     specs = _specs()
-    waiting: dict[Path, list[tuple[int, str]]] = defaultdict(list)
+    waiting: dict[Path, list[tuple[Urgency, str]]] = defaultdict(list)
     for hint in evaluation.cannot_evaluate:
         for path in hint.missing:
             if path in specs and path not in skip and asked(document, path):
-                waiting[path].append((hint.urgency.rank, hint.rule_id))
+                waiting[path].append((hint.urgency, hint.rule_id))
+    wanted = [
+        WantedFinding(path, max((u for u, _ in rules), key=lambda u: u.rank),
+                      tuple(rule for _, rule in rules))
+        for path, rules in waiting.items()
+    ]
     order = {path: index for index, path in enumerate(specs)}
-    ranked = sorted(
-        waiting.items(),
-        key=lambda item: (-max(r for r, _ in item[1]), -len(item[1]), order[item[0]]),
-    )
-    return tuple(
-        WantedFinding(path, max(r for r, _ in rules), tuple(rule for _, rule in rules))
-        for path, rules in ranked
-    )
+    return tuple(sorted(
+        wanted, key=lambda item: (-item.urgency.rank, -len(item.rules), order[item.path])
+    ))

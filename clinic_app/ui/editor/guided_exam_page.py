@@ -33,7 +33,6 @@ MAX_WANTED = 12  # a screenful: the rest follow as these are answered
 LABEL_WIDTH = 200  # at most: labels wrap and narrow to leave the inputs their room
 LABEL_MIN_WIDTH = 110
 KUJALA = ("outcomes", "kujala")
-URGENCY_WORDS = {4: "emergency", 3: "urgent", 2: "soon", 1: "routine"}
 
 # Creates the widget of a finding and connects it to the editor.
 FieldMaker = Callable[[FieldSpec, QWidget], FieldWidget]
@@ -202,7 +201,7 @@ class GuidedExamPage(QWidget):
         specs = spec_index(Assessment)
         for position, item in enumerate(shown):
             row = self._wanted_rows.get(item.path)
-            note = f"{URGENCY_WORDS.get(item.urgency_rank, '')}: " + ", ".join(item.rules)
+            note = f"{item.urgency.label.lower()}: waited for by " + ", ".join(item.rules)
             if row is None:
                 row = FindingRow(specs[item.path], self._field, self, note)
                 row.setObjectName("wanted-" + ".".join(item.path))
