@@ -140,6 +140,14 @@ def test_the_exam_fits_a_laptop_screen(qtbot, window: MainWindow) -> None:
         page = editor.section_pages[section]
         assert clipped_labels(page) == [], section
     assert clipped_labels(editor.hints_panel) == []
+    for card in editor.hints_panel.findChildren(HintCard):
+        card.set_expanded(True)  # the findings, reasoning, sources and go-to buttons
+    qtbot.wait(10)
+    panel = editor.hints_panel.scroll
+    assert not panel.horizontalScrollBar().isVisible()
+    for card in editor.hints_panel.findChildren(HintCard):
+        assert card.geometry().right() <= panel.viewport().width(), card.rule_id
+    assert clipped_labels(editor.hints_panel) == []
     editor.set_guided(True)
     qtbot.wait(10)
     assert not editor.guided_scroll.horizontalScrollBar().isVisible()
