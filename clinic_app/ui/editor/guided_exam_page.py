@@ -98,6 +98,7 @@ class GuidedExamPage(QWidget):
         self._make_field = make_field
         self.fields: dict[Path, FieldWidget] = {}
         self._wanted_rows: dict[Path, FindingRow] = {}
+        self._screen_sections: list[str] = []
         specs = spec_index(Assessment)
         layout = QVBoxLayout(self)
         layout.addWidget(_heading("Guided exam", self))
@@ -217,6 +218,9 @@ class GuidedExamPage(QWidget):
 
     def _show_screen_buttons(self, sections: list[str]) -> None:
         wanted = list(dict.fromkeys(sections))
+        if wanted == self._screen_sections:
+            return  # unchanged: keep the buttons (and the keyboard focus on one)
+        self._screen_sections = wanted
         while self.screen_buttons.count():
             item = self.screen_buttons.takeAt(0)
             if item.widget() is not None:
