@@ -212,11 +212,14 @@ def test_follow_up_questions_wait_for_their_parent(qtbot, window: MainWindow) ->
     rows = editor.guided_page.red_flag_rows
     follow_up = rows[("history", "trauma", "weight_bearing_now")]
     assert not follow_up.isVisibleTo(editor)
+    full_form = editor.section_pages["history"]
+    in_full_form = editor.fields[("history", "trauma", "weight_bearing_now")]
+    assert not in_full_form.isVisibleTo(full_form)
     mechanism = editor.guided_page.fields[("history", "trauma", "mechanism")]
     mechanism.combo.setCurrentIndex(3)  # twist or pivot: a trauma
-    assert follow_up.isVisibleTo(editor)
+    assert follow_up.isVisibleTo(editor) and in_full_form.isVisibleTo(full_form)
     editor.session.undo_stack.undo()
-    assert not follow_up.isVisibleTo(editor)
+    assert not follow_up.isVisibleTo(editor) and not in_full_form.isVisibleTo(full_form)
 
 
 def test_all_negative_and_screen_negative_are_one_undo_step_each(
