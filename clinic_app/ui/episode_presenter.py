@@ -236,8 +236,7 @@ class EpisodePresenter(QObject):
     def _flushed(self, assessment_id: int) -> bool:
         """An open editor's latest typing is stored first: the document is the stored one."""
         editor = self._window.editor_area.editor_for(assessment_id)
-        flush = getattr(editor, "flush", None)
-        if callable(flush) and not flush():
+        if editor is not None and not editor.session.flush():
             self._window.statusBar().showMessage(
                 "Not exported: the latest changes could not be saved", 10000)
             return False

@@ -36,7 +36,7 @@ from clinic_app.ui.assessment_table_model import (
 )
 from clinic_app.ui.change_watcher import ChangeWatcher
 from clinic_app.ui.drafts_dialog import DraftsDialog
-from clinic_app.ui.editor_area import EditorArea, EditorFactory
+from clinic_app.ui.editor_area import EditorArea, EditorFactory, assessment_editor
 from clinic_app.ui.episode_presenter import EpisodePresenter
 from clinic_app.ui.export_presenter import ExportPresenter
 from clinic_app.ui.login_dialog import LoginDialog
@@ -73,7 +73,7 @@ class MainWindow(QMainWindow):
         self,
         services: UiServices | None,
         settings: AppSettings,
-        editor_factory: EditorFactory | None = None,
+        editor_factory: EditorFactory = assessment_editor,
         parent: QWidget | None = None,
     ) -> None:
         """Without ``services`` the window shows, disabled, until ``attach`` gives them."""
@@ -92,7 +92,7 @@ class MainWindow(QMainWindow):
         self.assessments = AssessmentListPresenter(AssessmentTableModel(self), self.session, self)
         self.editor_area = EditorArea(self.undo_group, self.session, editor_factory, self)
         self.exports = ExportPresenter(
-            settings, self.editor_area.current_editor, self.session, self
+            settings, self.editor_area.current_session, self.session, self
         )
 
         self.practice = PracticePresenter(self.session, self)
@@ -273,10 +273,8 @@ class MainWindow(QMainWindow):
         a.export_plan_pdf.triggered.connect(self.exports.export_plan_pdf)
         a.copy_soap_text.triggered.connect(self.exports.copy_soap_text)
         a.export_fhir.triggered.connect(self.exports.export_fhir)
-        a.sign_assessment.triggered.connect(lambda: _call_on_editor(self.editor_area, "sign"))
-        a.add_addendum.triggered.connect(
-            lambda: _call_on_editor(self.editor_area, "add_addendum")
-        )
+        a.sign_assessment.triggered.connect(self.sign_current)
+        a.add_addendum.triggered.connect(self.add_addendum_to_current)
         a.open_after_export.setChecked(self._settings.open_after_export)
         a.open_after_export.toggled.connect(self._set_open_after_export)
         a.clinic_details.triggered.connect(self.edit_clinic_details)
@@ -292,7 +290,7 @@ class MainWindow(QMainWindow):
         self.patients.failed.connect(self._show_error)
         self.assessments.failed.connect(self._show_error)
         self.patient_table.selectionModel().selectionChanged.connect(self._on_patient_selected)
-        self.patient_table.activated.connect(self._go_to_assessments)
+        self.patient_table.activated.connect(self._open_patients_assessment)
         self.assessment_table.selectionModel().selectionChanged.connect(self._update_actions)
         self.assessment_table.activated.connect(self.open_assessment_at)
         self.assessments.model.modelReset.connect(self._update_actions)
@@ -479,9 +477,6 @@ class MainWindow(QMainWindow):
                 return
             editor = self.editor_area.open_editor(patient, record)
         if editor is None:
-            self.statusBar().showMessage(
-                "The assessment editor is not available in this build", 6000
-            )
             return
         editor.setFocus(Qt.FocusReason.OtherFocusReason)
         self._update_actions()
@@ -597,11 +592,15 @@ class MainWindow(QMainWindow):
             self._settings.last_patient_id = record.id
         self._update_actions()
 
-    def _go_to_assessments(self, _index: QModelIndex) -> None:
-        if self.assessments.model.rowCount():
-            if not self.assessment_table.selectionModel().hasSelection():
-                self.assessment_table.selectRow(0)
+    def _open_patients_assessment(self, _index: QModelIndex) -> None:
+        """Enter on a patient opens their selected assessment (the newest unless another
+        was chosen); without one, the assessment list takes the focus for a new one."""
+        if not self.assessments.model.rowCount():
             self.assessment_table.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        if not self.assessment_table.selectionModel().hasSelection():
+            self.assessment_table.selectRow(0)
+        self.open_selected_assessment()
 
     def _show_heading(self, record: PatientRecord | None) -> None:
         if record is None:
@@ -623,8 +622,11 @@ class MainWindow(QMainWindow):
         model = self.assessments.model
         for row in range(model.rowCount()):
             listed = model.summary_at(row)
-            document = getattr(self.editor_area.editor_for(listed.id), "assessment", None)
-            if document is not None and (
+            editor = self.editor_area.editor_for(listed.id)
+            if editor is None:
+                continue
+            document = editor.session.document
+            if (
                 document.assessment_date, document.clinician or "", document.status
             ) != (listed.assessment_date, listed.clinician or "", listed.status):
                 return True
@@ -673,11 +675,20 @@ class MainWindow(QMainWindow):
         ):
             action.setEnabled(has_editor)
         editor = self.editor_area.current_editor()
-        a.sign_assessment.setEnabled(bool(getattr(editor, "can_be_signed", False)))
-        a.add_addendum.setEnabled(bool(getattr(editor, "accepts_addenda", False)))
-        visible = getattr(self.editor_area.current_editor(), "hints_panel_visible", False)
-        a.toggle_hints_panel.setChecked(bool(visible))
+        a.sign_assessment.setEnabled(editor is not None and editor.session.can_be_signed)
+        a.add_addendum.setEnabled(editor is not None and editor.session.accepts_addenda)
+        a.toggle_hints_panel.setChecked(editor is not None and editor.hints_panel_visible)
         apply_role_gate(a, self.session.user)
+
+    def sign_current(self) -> None:
+        editor = self.editor_area.current_editor()
+        if editor is not None:
+            editor.sign()
+
+    def add_addendum_to_current(self) -> None:
+        editor = self.editor_area.current_editor()
+        if editor is not None:
+            editor.add_addendum()
 
     def _show_about(self) -> None:
         QMessageBox.about(
@@ -720,10 +731,3 @@ def _button_row(parent: QWidget, *actions: object) -> tuple[QHBoxLayout, list[QT
         buttons.append(button)
     row.addStretch(1)
     return row, buttons
-
-
-def _call_on_editor(area: EditorArea, method: str) -> None:
-    """Forward an action to the current editor (sign, add an addendum) if it offers it."""
-    function = getattr(area.current_editor(), method, None)
-    if callable(function):
-        function()

@@ -82,7 +82,7 @@ def test_registration_edit_and_new_assessment_are_audited_as_the_user(
     trigger(window, "newAssessmentAction")
     editor = window.editor_area.current_editor()
     assert isinstance(editor, StandInEditor)
-    assert editor.actor == account(services, "stu")  # its autosaves act as the student too
+    assert editor.session.actor == account(services, "stu")  # its autosaves act as the student too
     assert audit_trail(services, EntityType.ASSESSMENT, editor.assessment_record.id) == [
         ("stu", AuditAction.CREATED),
     ]
@@ -143,7 +143,7 @@ def test_exports_are_audited_as_the_user(
 ) -> None:
     note = tmp_path / "note.pdf"
     monkeypatch.setattr(ExportFileDialog, "ask", classmethod(lambda cls, p, t, s: note))
-    assessment_id = exporting_window.editor_area.current_editor().assessment_id
+    assessment_id = exporting_window.editor_area.current_session().assessment_id
 
     trigger(exporting_window, "exportSoapPdfAction")
     assert note.is_file()

@@ -47,7 +47,7 @@ def two_editors(make_editor, ward: Services) -> tuple[AssessmentEditor, Assessme
 
 
 def save_at(qtbot, editor: AssessmentEditor, path: tuple[str, ...], text: str) -> None:
-    with qtbot.waitSignal(editor.savedAt, timeout=2000):
+    with qtbot.waitSignal(editor.session.savedAt, timeout=2000):
         replace_text(editor.fields[path], text)
 
 
@@ -59,7 +59,7 @@ def test_keep_mine_stores_my_version_and_keeps_theirs_in_the_history(
     save_at(qtbot, desk, GOALS, "Run 5 km")
     save_at(qtbot, desk, HEIGHT, "168")
 
-    with qtbot.waitSignal(ward_editor.savedAt, timeout=2000):
+    with qtbot.waitSignal(ward_editor.session.savedAt, timeout=2000):
         replace_text(ward_editor.fields[GOALS], "Back to netball")
 
     [view] = answers.views
@@ -67,15 +67,16 @@ def test_keep_mine_stores_my_version_and_keeps_theirs_in_the_history(
     assert (rows[GOALS].mine, rows[GOALS].theirs) == ("Back to netball", "Run 5 km")
     assert rows[HEIGHT].mine == "not assessed" and rows[HEIGHT].theirs.startswith("168")
     assert rows[GOALS].title.startswith("History › ")
-    stored = services.assessments.load(desk.assessment_id)
+    stored = services.assessments.load(desk.session.assessment_id)
     assert view.theirs_heading.startswith(
         f"Saved on the other workstation (version {stored.version - 1}, "
     )
     assert view.choices == (ConflictChoice.KEEP_MINE, ConflictChoice.TAKE_THEIRS)
     assert stored.assessment.history.goals == "Back to netball"
     assert stored.assessment.history.body.height_cm is None  # mine, as a whole
-    assert ward_editor.version == stored.version and not ward_editor.has_unsaved_changes
-    [kept] = services.conflicts.kept_versions(desk.assessment_id)
+    assert ward_editor.session.version == stored.version
+    assert not ward_editor.session.has_unsaved_changes
+    [kept] = services.conflicts.kept_versions(desk.session.assessment_id)
     assert kept.reason == SUPERSEDED_BY_CONFLICT
     assert kept.assessment.history.goals == "Run 5 km"
 
@@ -90,23 +91,24 @@ def test_take_theirs_shows_their_version_and_keeps_mine_in_the_history(
     answers = ConflictAnswers(monkeypatch, ConflictChoice.TAKE_THEIRS)
     save_at(qtbot, desk, GOALS, "Run 5 km")
 
-    with qtbot.waitSignal(ward_editor.savedAt, timeout=2000):
+    with qtbot.waitSignal(ward_editor.session.savedAt, timeout=2000):
         replace_text(ward_editor.fields[GOALS], "Back to netball")
 
     assert len(answers.views) == 1
-    stored = services.assessments.load(desk.assessment_id)
+    stored = services.assessments.load(desk.session.assessment_id)
     assert stored.assessment.history.goals == "Run 5 km"
     assert ward_editor.fields[GOALS].notes_edit.toPlainText() == "Run 5 km"
-    assert ward_editor.assessment.history.goals == "Run 5 km"
-    assert ward_editor.version == stored.version
-    assert ward_editor.undo_stack.count() == 0  # its steps belonged to the discarded version
-    [kept] = services.conflicts.kept_versions(desk.assessment_id)
+    assert ward_editor.session.document.history.goals == "Run 5 km"
+    assert ward_editor.session.version == stored.version
+    # its steps belonged to the discarded version
+    assert ward_editor.session.undo_stack.count() == 0
+    [kept] = services.conflicts.kept_versions(desk.session.assessment_id)
     assert kept.reason == DISCARDED_IN_CONFLICT
     assert kept.assessment.history.goals == "Back to netball"
 
     replace_text(ward_editor.fields[GOALS], "Run 5 km and hike")
     assert ward_editor.flush()
-    assert services.assessments.load(desk.assessment_id).assessment.history.goals == (
+    assert services.assessments.load(desk.session.assessment_id).assessment.history.goals == (
         "Run 5 km and hike"
     )
 
@@ -115,7 +117,7 @@ def test_signed_meanwhile_offers_theirs_and_turns_mine_into_an_addendum(
     qtbot, make_editor, ward: Services, services: Services, monkeypatch
 ) -> None:
     ward_editor = make_editor(using=ward)
-    record = services.assessments.load(ward_editor.assessment_id)
+    record = services.assessments.load(ward_editor.session.assessment_id)
     services.signing.sign(record.id, None, expected_version=record.version)
     answers = ConflictAnswers(monkeypatch, ConflictChoice.THEIRS_AND_ADDENDUM)
     addenda = AddendumAnswers(monkeypatch, lambda offered: offered)  # added as offered
@@ -132,7 +134,7 @@ def test_signed_meanwhile_offers_theirs_and_turns_mine_into_an_addendum(
     assert "Back to netball (signed note: not assessed)" in offered
     [addendum] = services.signing.trail(record.id).addenda
     assert "Back to netball" in addendum.text
-    assert ward_editor.read_only
+    assert ward_editor.session.read_only
     assert ward_editor.banner.text().startswith("Signed by Alex Morgan (PH123456)")
     assert ward_editor.addenda_panel.addenda == (addendum,)
     [kept] = services.conflicts.kept_versions(record.id)
@@ -147,7 +149,7 @@ def test_keep_mine_refused_because_the_other_signed_while_the_dialog_was_open(
     save_at(qtbot, desk, GOALS, "Run 5 km")
 
     def sign_on_the_desk_then_keep_mine(view: ConflictView) -> ConflictChoice:
-        stored = services.assessments.load(desk.assessment_id)
+        stored = services.assessments.load(desk.session.assessment_id)
         services.signing.sign(stored.id, None, expected_version=stored.version)
         return ConflictChoice.KEEP_MINE
 
@@ -161,8 +163,9 @@ def test_keep_mine_refused_because_the_other_signed_while_the_dialog_was_open(
     assert first.theirs_status is AssessmentStatus.DRAFT
     assert second.notice == LOCKED_MEANWHILE
     assert second.theirs_status is AssessmentStatus.SIGNED
-    assert ward_editor.read_only and ward_editor.assessment.history.goals == "Run 5 km"
-    [kept] = services.conflicts.kept_versions(desk.assessment_id)
+    assert ward_editor.session.read_only
+    assert ward_editor.session.document.history.goals == "Run 5 km"
+    [kept] = services.conflicts.kept_versions(desk.session.assessment_id)
     assert kept.assessment.history.goals == "Back to netball"
 
 
