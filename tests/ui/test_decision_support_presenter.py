@@ -139,3 +139,17 @@ def test_the_hints_panel_collapses_and_comes_back(qtbot, open_editor):
     editor.set_hints_panel_visible(True)
     assert editor.hints_panel_visible
     assert editor.hints_panel.isVisible()
+
+
+def test_a_tab_title_says_when_its_urgency_is_provisional() -> None:
+    from pathlib import Path
+
+    from clinic_app.domain.case_file import parse_case
+    from clinic_app.domain.decision import evaluate
+    from clinic_app.ui.decision_support_presenter import urgency_headline
+
+    cases = Path(__file__).parents[1] / "decision" / "cases" / "partial"
+    partial = parse_case((cases / "p1_septic_arthritis.json").read_text(encoding="utf-8"))
+    evaluation = evaluate(partial.patient, partial.assessment)
+    assert evaluation.conclusion.urgency_provisional
+    assert urgency_headline(evaluation).endswith("(provisional)")
