@@ -5,17 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date
 from pathlib import Path
 
+from clinic_app.case_reading import read_case
 from clinic_app.domain.assessment import SCHEMA_VERSION
 from clinic_app.domain.case_file import (
-    MAX_CASE_FILE_BYTES,
     CaseFile,
     CaseFileError,
-    parse_case,
     schema_versions,
-    too_large_line,
     upgraded,
 )
 from clinic_app.domain.control_characters import printable
@@ -44,41 +41,10 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
-def read_case(path: Path, today: date | None = None) -> CaseFile:
-    """Read and validate a case file; ``CaseFileError`` names every problem.
-
-    The one way every command reads a case file: the size is checked before the
-    file is read whole, and dates are checked against ``today`` (default: the
-    system date).
-    """
-    try:
-        with path.open("rb") as file:
-            data = file.read(MAX_CASE_FILE_BYTES + 1)
-    except OSError as error:
-        raise CaseFileError([f"(file): cannot read it ({error.strerror})"]) from error
-    if len(data) > MAX_CASE_FILE_BYTES:
-        raise CaseFileError([too_large_line(_size_of(path, len(data)))])
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise CaseFileError(
-            [f"(file): not UTF-8 text (byte {error.start + 1} cannot be read); "
-             "expected a JSON case file in UTF-8"]
-        ) from error
-    return parse_case(text, today=today or date.today())
-
-
 def print_case_errors(path: Path, error: CaseFileError) -> None:
     """One line per problem on standard error, prefixed with the file, nothing unprintable."""
     for line in error.lines:
         print(printable(f"{path}: {line}"), file=sys.stderr)
-
-
-def _size_of(path: Path, at_least: int) -> int:
-    try:
-        return max(path.stat().st_size, at_least)
-    except OSError:
-        return at_least
 
 
 def _validate(args: argparse.Namespace) -> int:

@@ -97,6 +97,9 @@ def action_specs() -> tuple[ActionSpec, ...]:
         ActionSpec("progressAction", "&Progress…",
                    "The selected patient's progress across the visits of the episode",
                    _keys("Ctrl+Shift+G"), ""),
+        ActionSpec("importCaseFilesAction", "&Import case files…",
+                   "Store case files (JSON) as draft assessments; a patient already stored is "
+                   "matched, never duplicated", (), "document-import"),
         ActionSpec("exportFhirAction", "Export as &FHIR document…",
                    "Save this assessment as a FHIR R4 document (JSON) for another record "
                    "system", (), "document-export"),

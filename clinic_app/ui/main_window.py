@@ -39,6 +39,7 @@ from clinic_app.ui.drafts_dialog import DraftsDialog
 from clinic_app.ui.editor_area import EditorArea, EditorFactory, assessment_editor
 from clinic_app.ui.episode_presenter import EpisodePresenter
 from clinic_app.ui.export_presenter import ExportPresenter
+from clinic_app.ui.import_presenter import ImportPresenter
 from clinic_app.ui.login_dialog import LoginDialog
 from clinic_app.ui.new_assessment_dialog import NewAssessmentDialog
 from clinic_app.ui.patient_list_presenter import PatientListPresenter
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
         )
 
         self.practice = PracticePresenter(self.session, self)
+        self.imports = ImportPresenter(lambda: self.services, self.session, self)
 
         self._build_central()
         self._build_menus_and_toolbar()
@@ -192,6 +194,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([a.new_assessment, a.open_assessment, a.close_assessment])
         file_menu.addAction(a.drafts)
+        file_menu.addAction(a["importCaseFilesAction"])
         file_menu.addAction(a["progressAction"])
         file_menu.addActions([a["newFollowUpAction"], a["dischargeAction"],
                               a["saveFollowUpCalendarAction"]])
@@ -262,6 +265,9 @@ class MainWindow(QMainWindow):
         a.quit.triggered.connect(self.close)
         a.switch_user.triggered.connect(self.switch_user)
         a.drafts.triggered.connect(self.show_drafts)
+        a["importCaseFilesAction"].triggered.connect(self.imports.import_case_files)
+        self.imports.imported.connect(self._after_import)
+        self.imports.failed.connect(self._show_error)
         self.session.userChanged.connect(self._show_user)
         self.session.userChanged.connect(self._update_actions)
         self.change_watcher.changed.connect(self.refresh_lists)
@@ -517,6 +523,10 @@ class MainWindow(QMainWindow):
         self.session.log_in(user)
         self.refresh_lists()
 
+    def _after_import(self, summary: str) -> None:
+        self.statusBar().showMessage(summary, 10000)
+        self.refresh_lists()
+
     def refresh_lists(self) -> None:
         """Show what another workstation changed, keeping the search text and the selection."""
         if self.services is None:
@@ -664,6 +674,7 @@ class MainWindow(QMainWindow):
         has_editor = self.editor_area.current_editor() is not None
         a = self.action_registry
         a.new_patient.setEnabled(self.services is not None)
+        a["importCaseFilesAction"].setEnabled(self.services is not None)
         a.drafts.setEnabled(self.services is not None)
         a.edit_patient.setEnabled(has_patient)
         a.new_assessment.setEnabled(has_patient)

@@ -10,7 +10,7 @@ from clinic_app.ui.actions import ActionRegistry
 
 _WRITES_RECORDS = (
     "newPatientAction", "editPatientAction", "newAssessmentAction", "newFollowUpAction",
-    "dischargeAction", "addAddendumAction",
+    "dischargeAction", "addAddendumAction", "importCaseFilesAction",
 )
 _SIGNS = ("signAssessmentAction",)
 GATED = (*_WRITES_RECORDS, *_SIGNS)
