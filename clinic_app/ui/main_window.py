@@ -296,6 +296,7 @@ class MainWindow(QMainWindow):
         self.assessments.model.modelReset.connect(self._update_actions)
         self.editor_area.savedAt.connect(self._on_saved)
         self.editor_area.saveFailed.connect(self._on_save_failed)
+        self.editor_area.noticed.connect(self._show_error)
         self.editor_area.tabs.currentChanged.connect(self._update_actions)
 
     def _set_tab_order(self) -> None:

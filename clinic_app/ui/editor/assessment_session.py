@@ -30,8 +30,9 @@ if TYPE_CHECKING:
     from clinic_app.services.assessments import AssessmentService
     from clinic_app.ui.editor.conflict_presenter import ConflictOutcome
 
-# Gets my unsaved document after another workstation saved first; None: not settled.
-ConflictResolver = Callable[[Assessment], "ConflictOutcome | None"]
+# Gets the stored document this session last saved or loaded (the merge base) and my
+# unsaved document after another workstation saved first; None: not settled.
+ConflictResolver = Callable[[Assessment, Assessment], "ConflictOutcome | None"]
 
 
 class AssessmentSession(QObject):
@@ -45,6 +46,7 @@ class AssessmentSession(QObject):
     addendumSuggested = Signal(str)  # my entries, after the other workstation signed
     savedAt = Signal(str)
     saveFailed = Signal(str)
+    noticed = Signal(str)  # what another workstation changed in this tab ("Merged with ...")
 
     def __init__(
         self,
@@ -61,6 +63,7 @@ class AssessmentSession(QObject):
         self.actor = actor
         self._record = record
         self._document = record.assessment
+        self._base = record.assessment  # the stored document last saved or loaded here
         self._read_only = False
         self.resolve_conflict: ConflictResolver | None = None
         self.undo_stack = QUndoStack(self)
@@ -68,6 +71,7 @@ class AssessmentSession(QObject):
             assessments, record.id, record.version, self,
             actor=actor, conflict_handler=self._settle_conflict,
         )
+        self._autosaver.saved.connect(self._note_stored)
         self._autosaver.saved.connect(self.savedAt)
         self._autosaver.failed.connect(self.saveFailed)
         self._apply_record_state(record)
@@ -171,9 +175,14 @@ class AssessmentSession(QObject):
         """Something was written outside the autosave (a signature, an addendum)."""
         self.savedAt.emit(now_text())
 
+    def _note_stored(self) -> None:
+        if not self._autosaver.has_unsaved:  # what is shown is what is stored
+            self._base = stamp_rule_set_version(self._document)
+
     def adopt_record(self, record: AssessmentRecord) -> None:
         """Continue on ``record`` as stored (signed, submitted, returned or theirs)."""
         self._record = record
+        self._base = record.assessment
         if record.assessment != self._document:
             self._document = record.assessment
             self.documentReplaced.emit()
@@ -193,14 +202,19 @@ class AssessmentSession(QObject):
 
     def _settle_conflict(self, mine: Assessment) -> bool:
         """The autosave was refused: another workstation saved first. True once settled."""
-        outcome = self.resolve_conflict(mine) if self.resolve_conflict is not None else None
+        resolve = self.resolve_conflict
+        outcome = resolve(self._base, mine) if resolve is not None else None
         if outcome is None:
             return False
         self._autosaver.rebase(outcome.record.version)
+        if outcome.notice:
+            self.noticed.emit(outcome.notice)
         if outcome.mine_stored:
             self._record = outcome.record
+            self._base = outcome.record.assessment
             return True
-        self.undo_stack.clear()  # its steps were made on my version, now kept in the history
+        # Its steps were made on my version alone: undoing one now would drop their changes.
+        self.undo_stack.clear()
         self.adopt_record(outcome.record)
         if outcome.addendum_text and self.accepts_addenda:
             self.addendumSuggested.emit(outcome.addendum_text)
