@@ -41,6 +41,7 @@ from clinic_app.ui.episode_presenter import EpisodePresenter
 from clinic_app.ui.export_presenter import ExportPresenter
 from clinic_app.ui.login_dialog import LoginDialog
 from clinic_app.ui.new_assessment_dialog import NewAssessmentDialog
+from clinic_app.ui.open_tabs_refresher import OpenTabsRefresher
 from clinic_app.ui.patient_list_presenter import PatientListPresenter
 from clinic_app.ui.patient_table_model import COL_NAME, PatientRecordRole, PatientTableModel
 from clinic_app.ui.pick_table import make_pick_table
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
         self.patients = PatientListPresenter(PatientTableModel(self), self.session, parent=self)
         self.assessments = AssessmentListPresenter(AssessmentTableModel(self), self.session, self)
         self.editor_area = EditorArea(self.undo_group, self.session, editor_factory, self)
+        self.open_tabs = OpenTabsRefresher(self.editor_area, self)
         self.exports = ExportPresenter(
             settings, self.editor_area.current_session, self.session, self
         )
@@ -116,6 +118,7 @@ class MainWindow(QMainWindow):
         self.patients.attach(services)
         self.assessments.attach(services)
         self.editor_area.attach(services)
+        self.open_tabs.attach(services)
         self.exports.attach(services)
         self.practice.attach(services.practice)
         self.centralWidget().setEnabled(True)
@@ -265,6 +268,7 @@ class MainWindow(QMainWindow):
         self.session.userChanged.connect(self._show_user)
         self.session.userChanged.connect(self._update_actions)
         self.change_watcher.changed.connect(self.refresh_lists)
+        self.change_watcher.changed.connect(self.open_tabs.refresh)
         self.change_watcher.failed.connect(self._show_error)
         self.editor_area.openAssessmentsChanged.connect(self.recovery.remember_open)
         self.editor_area.openAssessmentsChanged.connect(self._show_patient_list_if_wanted)

@@ -18,8 +18,10 @@ from PySide6.QtGui import QUndoStack
 
 from clinic_app.domain.assessment import Assessment, AssessmentStatus, HintDecision
 from clinic_app.domain.decision import HintDecisionKind, stamp_rule_set_version
+from clinic_app.domain.document_differences import differing_findings
 from clinic_app.domain.fields import Path
 from clinic_app.domain.records.roles import User
+from clinic_app.domain.records.signature import Addendum
 from clinic_app.domain.rehab.plan import RehabPlan
 from clinic_app.services.ports import AssessmentRecord, PatientRecord
 from clinic_app.ui.editor.document_command import DocumentEditCommand
@@ -33,6 +35,10 @@ if TYPE_CHECKING:
 # Gets the stored document this session last saved or loaded (the merge base) and my
 # unsaved document after another workstation saved first; None: not settled.
 ConflictResolver = Callable[[Assessment, Assessment], "ConflictOutcome | None"]
+
+
+def _record_state(record: AssessmentRecord) -> tuple[object, ...]:
+    return (record.assessment.status, record.signature, record.submission)
 
 
 class AssessmentSession(QObject):
@@ -64,6 +70,7 @@ class AssessmentSession(QObject):
         self._record = record
         self._document = record.assessment
         self._base = record.assessment  # the stored document last saved or loaded here
+        self._addenda: tuple[Addendum, ...] = ()  # as last read by ``follow_stored``
         self._read_only = False
         self.resolve_conflict: ConflictResolver | None = None
         self.undo_stack = QUndoStack(self)
@@ -188,6 +195,28 @@ class AssessmentSession(QObject):
             self.documentReplaced.emit()
         self._apply_record_state(record)
         self.recordChanged.emit(record)
+
+    def follow_stored(
+        self, record: AssessmentRecord, addenda: tuple[Addendum, ...]
+    ) -> tuple[Path, ...]:
+        """Catch up with what another workstation stored: a signature, a co-signature, a
+        return for changes, addenda, or a newer draft (merged there, say). A newer draft is
+        taken only while nothing here is unsaved: else the next save merges. Returns the
+        findings that came in with a newer draft."""
+        if addenda != self._addenda:
+            self._addenda = addenda
+            self.addendaChanged.emit()
+        if self.has_unsaved_changes:
+            return ()
+        if _record_state(record) != _record_state(self._record):
+            self.adopt_record(record)
+            return ()
+        if record.version <= self.version:
+            return ()
+        came_in = tuple(d.path for d in differing_findings(self._document, record.assessment))
+        self.undo_stack.clear()  # its steps were made without their changes
+        self.adopt_record(record)
+        return came_in
 
     def _apply_record_state(self, record: AssessmentRecord) -> None:
         locked = record.assessment.status is not AssessmentStatus.DRAFT

@@ -11,6 +11,7 @@ replace theirs: the person takes theirs and may turn their own entries into an a
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -58,10 +59,11 @@ def short_title(path: Path) -> str:
     return spec.title if spec is not None else path_title(path)
 
 
-def merged_notice(who: str, paths: tuple[Path, ...]) -> str:
+def merged_notice(who: str, paths: Iterable[Path], verb: str = "Merged with") -> str:
+    """"Merged with Sam Reid's changes: Body mass"; "" when no finding came in."""
     whose = f"{who}'s changes" if who else "the changes saved on the other workstation"
     titles = ", ".join(dict.fromkeys(short_title(path) for path in paths))
-    return f"Merged with {whose}: {titles}" if titles else ""
+    return f"{verb} {whose}: {titles}" if titles else ""
 
 
 def addendum_draft(differences: tuple[FindingDifference, ...]) -> str:
@@ -95,7 +97,7 @@ class ConflictPresenter:
                 return self._take_locked_theirs(mine, LOCKED_MEANWHILE if prefer else "")
             if outcome.record is not None:
                 stored = outcome.record
-                who = self._last_writer(outcome.theirs)
+                who = self.last_writer(outcome.theirs)
                 told = merged_notice(who, outcome.merge.theirs_changed)
                 return ConflictOutcome(stored, mine_stored=stored.assessment == mine, notice=told)
             view = replace(self.view(mine, outcome.theirs, notice),
@@ -134,7 +136,7 @@ class ConflictPresenter:
         status = theirs.assessment.status
         verb = "Signed" if status is AssessmentStatus.SIGNED else "Saved"
         details = [f"version {theirs.version}", local_time_text(theirs.updated_at)]
-        who = self._last_writer(theirs)
+        who = self.last_writer(theirs)
         if who:
             details.append(f"by {who}")
         return ConflictView(
@@ -145,7 +147,7 @@ class ConflictPresenter:
             notice=notice,
         )
 
-    def _last_writer(self, theirs: AssessmentRecord) -> str:
+    def last_writer(self, theirs: AssessmentRecord) -> str:
         """Who wrote the stored version, as far as the record says ("" when unknown)."""
         if theirs.signature is not None:
             return theirs.signature.signer_name
