@@ -50,6 +50,7 @@ from clinic_app.ui.recovery_journal import RecoveryJournal
 from clinic_app.ui.role_gate import apply_role_gate
 from clinic_app.ui.session import Session
 from clinic_app.ui.settings import AppSettings
+from clinic_app.ui.version_history_presenter import VersionHistoryPresenter
 from clinic_app.ui.welcome_dialog import welcome
 
 if TYPE_CHECKING:
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         self.assessments = AssessmentListPresenter(AssessmentTableModel(self), self.session, self)
         self.editor_area = EditorArea(self.undo_group, self.session, editor_factory, self)
         self.open_tabs = OpenTabsRefresher(self.editor_area, self)
+        self.version_history = VersionHistoryPresenter(self)
         self.exports = ExportPresenter(
             settings, self.editor_area.current_session, self.session, self
         )
@@ -119,6 +121,7 @@ class MainWindow(QMainWindow):
         self.assessments.attach(services)
         self.editor_area.attach(services)
         self.open_tabs.attach(services)
+        self.version_history.attach(services)
         self.exports.attach(services)
         self.practice.attach(services.practice)
         self.centralWidget().setEnabled(True)
@@ -199,7 +202,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions([a["newFollowUpAction"], a["dischargeAction"],
                               a["saveFollowUpCalendarAction"]])
         file_menu.addSeparator()
-        file_menu.addActions([a.sign_assessment, a.add_addendum])
+        file_menu.addActions([a.sign_assessment, a.add_addendum, a["versionHistoryAction"]])
         file_menu.addSeparator()
         file_menu.addActions([a.export_soap_pdf, a.export_plan_pdf, a.copy_soap_text,
                               a.export_fhir])
@@ -301,6 +304,10 @@ class MainWindow(QMainWindow):
         self.editor_area.savedAt.connect(self._on_saved)
         self.editor_area.saveFailed.connect(self._on_save_failed)
         self.editor_area.noticed.connect(self._show_error)
+        a["versionHistoryAction"].triggered.connect(
+            lambda: self.version_history.show_history(self.editor_area.current_session())
+        )
+        self.version_history.failed.connect(self._show_error)
         self.editor_area.tabs.currentChanged.connect(self._update_actions)
 
     def _set_tab_order(self) -> None:
@@ -676,7 +683,7 @@ class MainWindow(QMainWindow):
         for action in (
             a.close_assessment, a.next_section, a.previous_section,
             a.export_soap_pdf, a.export_plan_pdf, a.copy_soap_text, a.toggle_hints_panel,
-            a.export_fhir,
+            a.export_fhir, a["versionHistoryAction"],
         ):
             action.setEnabled(has_editor)
         editor = self.editor_area.current_editor()
