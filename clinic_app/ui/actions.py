@@ -112,6 +112,9 @@ def action_specs() -> tuple[ActionSpec, ...]:
         ActionSpec("saveFollowUpCalendarAction", "Save follow-up to &calendar\u2026",
                    "Save the selected visit's follow-up date as an iCalendar (.ics) file for "
                    "the patient", (), "x-office-calendar"),
+        ActionSpec("versionHistoryAction", "&Version history\u2026",
+                   "Who saved each version of this assessment and when, what changed, and "
+                   "bringing a finding back", (), "document-open-recent"),
     )
 
 

@@ -46,6 +46,7 @@ def assessment_editor(
 class EditorArea(QStackedWidget):
     savedAt = Signal(str)
     saveFailed = Signal(str)
+    noticed = Signal(str)  # another workstation's changes came into an open tab
     openAssessmentsChanged = Signal(list)  # ids of the open assessments, in tab order
 
     def __init__(
@@ -115,6 +116,7 @@ class EditorArea(QStackedWidget):
         editor.setProperty("assessmentId", assessment.id)
         editor.session.savedAt.connect(self.savedAt)
         editor.session.saveFailed.connect(self.saveFailed)
+        editor.session.noticed.connect(self.noticed)
         self._undo_group.addStack(editor.session.undo_stack)
         self._editors[assessment.id] = editor
         title = f"{patient.patient.display_name} · {assessment.assessment.assessment_date}"

@@ -42,6 +42,7 @@ from clinic_app.ui.export_presenter import ExportPresenter
 from clinic_app.ui.import_presenter import ImportPresenter
 from clinic_app.ui.login_dialog import LoginDialog
 from clinic_app.ui.new_assessment_dialog import NewAssessmentDialog
+from clinic_app.ui.open_tabs_refresher import OpenTabsRefresher
 from clinic_app.ui.patient_list_presenter import PatientListPresenter
 from clinic_app.ui.patient_table_model import COL_NAME, PatientRecordRole, PatientTableModel
 from clinic_app.ui.pick_table import make_pick_table
@@ -50,6 +51,7 @@ from clinic_app.ui.recovery_journal import RecoveryJournal
 from clinic_app.ui.role_gate import apply_role_gate
 from clinic_app.ui.session import Session
 from clinic_app.ui.settings import AppSettings
+from clinic_app.ui.version_history_presenter import VersionHistoryPresenter
 from clinic_app.ui.welcome_dialog import welcome
 
 if TYPE_CHECKING:
@@ -92,6 +94,8 @@ class MainWindow(QMainWindow):
         self.patients = PatientListPresenter(PatientTableModel(self), self.session, parent=self)
         self.assessments = AssessmentListPresenter(AssessmentTableModel(self), self.session, self)
         self.editor_area = EditorArea(self.undo_group, self.session, editor_factory, self)
+        self.open_tabs = OpenTabsRefresher(self.editor_area, self)
+        self.version_history = VersionHistoryPresenter(self)
         self.exports = ExportPresenter(
             settings, self.editor_area.current_session, self.session, self
         )
@@ -118,6 +122,8 @@ class MainWindow(QMainWindow):
         self.patients.attach(services)
         self.assessments.attach(services)
         self.editor_area.attach(services)
+        self.open_tabs.attach(services)
+        self.version_history.attach(services)
         self.exports.attach(services)
         self.practice.attach(services.practice)
         self.centralWidget().setEnabled(True)
@@ -199,7 +205,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions([a["newFollowUpAction"], a["dischargeAction"],
                               a["saveFollowUpCalendarAction"]])
         file_menu.addSeparator()
-        file_menu.addActions([a.sign_assessment, a.add_addendum])
+        file_menu.addActions([a.sign_assessment, a.add_addendum, a["versionHistoryAction"]])
         file_menu.addSeparator()
         file_menu.addActions([a.export_soap_pdf, a.export_plan_pdf, a.copy_soap_text,
                               a.export_fhir])
@@ -271,6 +277,7 @@ class MainWindow(QMainWindow):
         self.session.userChanged.connect(self._show_user)
         self.session.userChanged.connect(self._update_actions)
         self.change_watcher.changed.connect(self.refresh_lists)
+        self.change_watcher.changed.connect(self.open_tabs.refresh)
         self.change_watcher.failed.connect(self._show_error)
         self.editor_area.openAssessmentsChanged.connect(self.recovery.remember_open)
         self.editor_area.openAssessmentsChanged.connect(self._show_patient_list_if_wanted)
@@ -302,6 +309,11 @@ class MainWindow(QMainWindow):
         self.assessments.model.modelReset.connect(self._update_actions)
         self.editor_area.savedAt.connect(self._on_saved)
         self.editor_area.saveFailed.connect(self._on_save_failed)
+        self.editor_area.noticed.connect(self._show_error)
+        a["versionHistoryAction"].triggered.connect(
+            lambda: self.version_history.show_history(self.editor_area.current_session())
+        )
+        self.version_history.failed.connect(self._show_error)
         self.editor_area.tabs.currentChanged.connect(self._update_actions)
 
     def _set_tab_order(self) -> None:
@@ -682,7 +694,7 @@ class MainWindow(QMainWindow):
         for action in (
             a.close_assessment, a.next_section, a.previous_section,
             a.export_soap_pdf, a.export_plan_pdf, a.copy_soap_text, a.toggle_hints_panel,
-            a.export_fhir,
+            a.export_fhir, a["versionHistoryAction"],
         ):
             action.setEnabled(has_editor)
         editor = self.editor_area.current_editor()

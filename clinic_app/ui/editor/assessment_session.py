@@ -18,8 +18,10 @@ from PySide6.QtGui import QUndoStack
 
 from clinic_app.domain.assessment import Assessment, AssessmentStatus, HintDecision
 from clinic_app.domain.decision import HintDecisionKind, stamp_rule_set_version
+from clinic_app.domain.document_differences import differing_findings
 from clinic_app.domain.fields import Path
 from clinic_app.domain.records.roles import User
+from clinic_app.domain.records.signature import Addendum
 from clinic_app.domain.rehab.plan import RehabPlan
 from clinic_app.services.ports import AssessmentRecord, PatientRecord
 from clinic_app.ui.editor.document_command import DocumentEditCommand
@@ -30,8 +32,13 @@ if TYPE_CHECKING:
     from clinic_app.services.assessments import AssessmentService
     from clinic_app.ui.editor.conflict_presenter import ConflictOutcome
 
-# Gets my unsaved document after another workstation saved first; None: not settled.
-ConflictResolver = Callable[[Assessment], "ConflictOutcome | None"]
+# Gets the stored document this session last saved or loaded (the merge base) and my
+# unsaved document after another workstation saved first; None: not settled.
+ConflictResolver = Callable[[Assessment, Assessment], "ConflictOutcome | None"]
+
+
+def _record_state(record: AssessmentRecord) -> tuple[object, ...]:
+    return (record.assessment.status, record.signature, record.submission)
 
 
 class AssessmentSession(QObject):
@@ -45,6 +52,7 @@ class AssessmentSession(QObject):
     addendumSuggested = Signal(str)  # my entries, after the other workstation signed
     savedAt = Signal(str)
     saveFailed = Signal(str)
+    noticed = Signal(str)  # what another workstation changed in this tab ("Merged with ...")
 
     def __init__(
         self,
@@ -61,6 +69,8 @@ class AssessmentSession(QObject):
         self.actor = actor
         self._record = record
         self._document = record.assessment
+        self._base = record.assessment  # the stored document last saved or loaded here
+        self._addenda: tuple[Addendum, ...] = ()  # as last read by ``follow_stored``
         self._read_only = False
         self.resolve_conflict: ConflictResolver | None = None
         self.undo_stack = QUndoStack(self)
@@ -68,6 +78,7 @@ class AssessmentSession(QObject):
             assessments, record.id, record.version, self,
             actor=actor, conflict_handler=self._settle_conflict,
         )
+        self._autosaver.saved.connect(self._note_stored)
         self._autosaver.saved.connect(self.savedAt)
         self._autosaver.failed.connect(self.saveFailed)
         self._apply_record_state(record)
@@ -171,14 +182,41 @@ class AssessmentSession(QObject):
         """Something was written outside the autosave (a signature, an addendum)."""
         self.savedAt.emit(now_text())
 
+    def _note_stored(self) -> None:
+        if not self._autosaver.has_unsaved:  # what is shown is what is stored
+            self._base = stamp_rule_set_version(self._document)
+
     def adopt_record(self, record: AssessmentRecord) -> None:
         """Continue on ``record`` as stored (signed, submitted, returned or theirs)."""
         self._record = record
+        self._base = record.assessment
         if record.assessment != self._document:
             self._document = record.assessment
             self.documentReplaced.emit()
         self._apply_record_state(record)
         self.recordChanged.emit(record)
+
+    def follow_stored(
+        self, record: AssessmentRecord, addenda: tuple[Addendum, ...]
+    ) -> tuple[Path, ...]:
+        """Catch up with what another workstation stored: a signature, a co-signature, a
+        return for changes, addenda, or a newer draft (merged there, say). A newer draft is
+        taken only while nothing here is unsaved: else the next save merges. Returns the
+        findings that came in with a newer draft."""
+        if addenda != self._addenda:
+            self._addenda = addenda
+            self.addendaChanged.emit()
+        if self.has_unsaved_changes:
+            return ()
+        if _record_state(record) != _record_state(self._record):
+            self.adopt_record(record)
+            return ()
+        if record.version <= self.version:
+            return ()
+        came_in = tuple(d.path for d in differing_findings(self._document, record.assessment))
+        self.undo_stack.clear()  # its steps were made without their changes
+        self.adopt_record(record)
+        return came_in
 
     def _apply_record_state(self, record: AssessmentRecord) -> None:
         locked = record.assessment.status is not AssessmentStatus.DRAFT
@@ -193,14 +231,19 @@ class AssessmentSession(QObject):
 
     def _settle_conflict(self, mine: Assessment) -> bool:
         """The autosave was refused: another workstation saved first. True once settled."""
-        outcome = self.resolve_conflict(mine) if self.resolve_conflict is not None else None
+        resolve = self.resolve_conflict
+        outcome = resolve(self._base, mine) if resolve is not None else None
         if outcome is None:
             return False
         self._autosaver.rebase(outcome.record.version)
+        if outcome.notice:
+            self.noticed.emit(outcome.notice)
         if outcome.mine_stored:
             self._record = outcome.record
+            self._base = outcome.record.assessment
             return True
-        self.undo_stack.clear()  # its steps were made on my version, now kept in the history
+        # Its steps were made on my version alone: undoing one now would drop their changes.
+        self.undo_stack.clear()
         self.adopt_record(outcome.record)
         if outcome.addendum_text and self.accepts_addenda:
             self.addendumSuggested.emit(outcome.addendum_text)

@@ -28,7 +28,7 @@ def test_stale_write_is_reported_and_text_is_kept(qtbot, editor, database_url, m
     elsewhere = other.assessments.load(editor.session.assessment_id)
     other.assessments.save_draft(
         elsewhere.id,
-        with_value(elsewhere.assessment, ("clinician",), "Someone else"),
+        with_value(elsewhere.assessment, GOALS, "Run 5 km"),  # the same finding: asked
         elsewhere.version,
     )
     with qtbot.waitSignal(editor.session.saveFailed, timeout=2000) as failed:
@@ -39,7 +39,9 @@ def test_stale_write_is_reported_and_text_is_kept(qtbot, editor, database_url, m
     assert editor.flush() is False
     assert editor.session.has_unsaved_changes
     assert editor.fields[GOALS].notes_edit.toPlainText() == "Back to netball by May"
-    assert other.assessments.load(editor.session.assessment_id).assessment.history.goals is None
+    assert other.assessments.load(editor.session.assessment_id).assessment.history.goals == (
+        "Run 5 km"
+    )
     assert len(postponed.views) == 2  # asked again at the next save
 
 

@@ -14,7 +14,7 @@ from clinic_app.domain.document_differences import FindingDifference
 from clinic_app.domain.fields import with_value
 from clinic_app.domain.records.audit import EntityType
 from clinic_app.domain.records.roles import Role
-from clinic_app.domain.version_history import DISCARDED_IN_CONFLICT, SUPERSEDED_BY_CONFLICT
+from clinic_app.domain.version_history import DISCARDED_IN_CONFLICT, DISCARDED_IN_MERGE
 from clinic_app.storage.database import Database
 from clinic_app.ui.conflict_dialog import (
     MINE_HEADING,
@@ -51,7 +51,7 @@ def save_at(qtbot, editor: AssessmentEditor, path: tuple[str, ...], text: str) -
         replace_text(editor.fields[path], text)
 
 
-def test_keep_mine_stores_my_version_and_keeps_theirs_in_the_history(
+def test_keep_mine_settles_only_the_finding_changed_on_both_sides(
     qtbot, two_editors, services: Services, monkeypatch
 ) -> None:
     desk, ward_editor = two_editors
@@ -63,25 +63,49 @@ def test_keep_mine_stores_my_version_and_keeps_theirs_in_the_history(
         replace_text(ward_editor.fields[GOALS], "Back to netball")
 
     [view] = answers.views
-    rows = {row.path: row for row in view.differences}
-    assert (rows[GOALS].mine, rows[GOALS].theirs) == ("Back to netball", "Run 5 km")
-    assert rows[HEIGHT].mine == "not assessed" and rows[HEIGHT].theirs.startswith("168")
-    assert rows[GOALS].title.startswith("History › ")
+    [row] = view.differences  # the height changed on the desk only: merged, not asked
+    assert (row.path, row.mine, row.theirs) == (GOALS, "Back to netball", "Run 5 km")
+    assert row.title.startswith("History › ")
     stored = services.assessments.load(desk.session.assessment_id)
     assert view.theirs_heading.startswith(
         f"Saved on the other workstation (version {stored.version - 1}, "
     )
     assert view.choices == (ConflictChoice.KEEP_MINE, ConflictChoice.TAKE_THEIRS)
     assert stored.assessment.history.goals == "Back to netball"
-    assert stored.assessment.history.body.height_cm is None  # mine, as a whole
+    assert stored.assessment.history.body.height_cm == 168  # theirs, merged in
+    assert ward_editor.session.document == stored.assessment
+    assert ward_editor.fields[HEIGHT].typed_text().startswith("168")
     assert ward_editor.session.version == stored.version
     assert not ward_editor.session.has_unsaved_changes
     [kept] = services.conflicts.kept_versions(desk.session.assessment_id)
-    assert kept.reason == SUPERSEDED_BY_CONFLICT
+    assert kept.reason == DISCARDED_IN_MERGE
     assert kept.assessment.history.goals == "Run 5 km"
 
     save_at(qtbot, ward_editor, GOALS, "Back to netball in May")  # continues on its version
     assert len(answers.views) == 1
+
+
+def test_changes_to_different_findings_merge_without_a_dialog(
+    qtbot, two_editors, services: Services, monkeypatch
+) -> None:
+    desk, ward_editor = two_editors
+    answers = ConflictAnswers(monkeypatch)
+    save_at(qtbot, desk, HEIGHT, "168")
+    told: list[str] = []
+    ward_editor.session.noticed.connect(told.append)
+
+    with qtbot.waitSignal(ward_editor.session.savedAt, timeout=2000):
+        replace_text(ward_editor.fields[GOALS], "Back to netball")
+
+    assert answers.views == []
+    stored = services.assessments.load(desk.session.assessment_id)
+    assert stored.assessment.history.goals == "Back to netball"
+    assert stored.assessment.history.body.height_cm == 168
+    assert ward_editor.session.document == stored.assessment
+    assert ward_editor.fields[HEIGHT].typed_text().startswith("168")
+    assert ward_editor.session.version == stored.version
+    assert told == ["Merged with the changes saved on the other workstation: Height"]
+    assert services.conflicts.kept_versions(desk.session.assessment_id) == []
 
 
 def test_take_theirs_shows_their_version_and_keeps_mine_in_the_history(
@@ -103,7 +127,7 @@ def test_take_theirs_shows_their_version_and_keeps_mine_in_the_history(
     # its steps belonged to the discarded version
     assert ward_editor.session.undo_stack.count() == 0
     [kept] = services.conflicts.kept_versions(desk.session.assessment_id)
-    assert kept.reason == DISCARDED_IN_CONFLICT
+    assert kept.reason == DISCARDED_IN_MERGE
     assert kept.assessment.history.goals == "Back to netball"
 
     replace_text(ward_editor.fields[GOALS], "Run 5 km and hike")
@@ -221,4 +245,4 @@ def test_the_dialog_names_who_saved_the_other_version(
     assert view.theirs_details[0] == f"version {stored.version + 1}"
     assert view.theirs_details[-1] == "by Sam Supervisor (REG-1)"
     entries = services.audit.entries_for(EntityType.ASSESSMENT, stored.id)
-    assert (entries[-1].username, entries[-1].action) == ("cleo", "conflict_kept_mine")
+    assert (entries[-1].username, entries[-1].action) == ("cleo", "merged")
