@@ -29,7 +29,8 @@ def database_url(restartable_cluster) -> str:
 
 def subprocess_env() -> dict[str, str]:
     python_path = [str(REPO_ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]
-    return {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": os.pathsep.join(python_path)}
+    path = os.pathsep.join(python_path)
+    return {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": path}
 
 
 def read_until(process: subprocess.Popen[str], wanted: str) -> None:
