@@ -64,6 +64,7 @@ from clinic_app.ui.editor.fields.pain_map_field import PainMapField
 from clinic_app.ui.editor.guided_exam_page import GuidedExamPage
 from clinic_app.ui.editor.hints_splitter import HintsSplitter
 from clinic_app.ui.editor.note_page import NOTE_ROOTS, NotePage
+from clinic_app.ui.editor.offline_banner import OfflineBanner
 from clinic_app.ui.editor.plan_page import PlanPage
 from clinic_app.ui.editor.record_banner import RecordBanner
 from clinic_app.ui.editor.section_navigator import SECTION_TITLES, SectionNavigator
@@ -102,7 +103,8 @@ class AssessmentEditor(QWidget):
         self._services = services
         self.setObjectName("assessmentEditor")
         self.session = AssessmentSession(
-            services.assessments, patient_record, assessment_record, self, actor=actor
+            services.assessments, patient_record, assessment_record, self, actor=actor,
+            unsaved_edits=services.unsaved_edits,
         )
         self.signing = SigningPresenter(services, self.session, self)
         self.conflicts = ConflictPresenter(services, assessment_record.id, actor, self)
@@ -111,6 +113,9 @@ class AssessmentEditor(QWidget):
         self.header = EditorHeader(patient_record.patient, self)
         self.header.signRequested.connect(self.sign)
         self.banner = RecordBanner(self)
+        self.offline_banner = OfflineBanner(self)
+        self.session.offline.connect(self.offline_banner.show_offline)
+        self.session.backOnline.connect(self.offline_banner.show_back)
         self.addenda_panel = AddendaPanel(self)
         self.addenda_panel.addendumRequested.connect(self.add_addendum)
         self.navigator = SectionNavigator(SECTION_TITLES, self)
@@ -222,6 +227,7 @@ class AssessmentEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.header)
         layout.addWidget(self.banner)
+        layout.addWidget(self.offline_banner)
         layout.addWidget(self.addenda_panel)
         layout.addWidget(self.body_splitter, 1)
 

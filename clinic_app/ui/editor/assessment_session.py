@@ -31,6 +31,7 @@ from clinic_app.ui.editor.edit_command import SetFindingCommand
 if TYPE_CHECKING:
     from clinic_app.services.assessments import AssessmentService
     from clinic_app.ui.editor.conflict_presenter import ConflictOutcome
+    from clinic_app.unsaved_edits import UnsavedEdits
 
 # Gets the stored document this session last saved or loaded (the merge base) and my
 # unsaved document after another workstation saved first; None: not settled.
@@ -53,6 +54,8 @@ class AssessmentSession(QObject):
     savedAt = Signal(str)
     saveFailed = Signal(str)
     noticed = Signal(str)  # what another workstation changed in this tab ("Merged with ...")
+    offline = Signal(int)  # the database cannot be reached: seconds until the next try
+    backOnline = Signal()
 
     def __init__(
         self,
@@ -62,6 +65,7 @@ class AssessmentSession(QObject):
         parent: QObject | None = None,
         *,
         actor: User | None = None,
+        unsaved_edits: UnsavedEdits | None = None,
     ) -> None:
         super().__init__(parent)
         self.patient_record = patient_record
@@ -76,11 +80,13 @@ class AssessmentSession(QObject):
         self.undo_stack = QUndoStack(self)
         self._autosaver = DraftAutosaver(
             assessments, record.id, record.version, self,
-            actor=actor, conflict_handler=self._settle_conflict,
+            actor=actor, conflict_handler=self._settle_conflict, unsaved_edits=unsaved_edits,
         )
         self._autosaver.saved.connect(self._note_stored)
         self._autosaver.saved.connect(self.savedAt)
         self._autosaver.failed.connect(self.saveFailed)
+        self._autosaver.offline.connect(self.offline)
+        self._autosaver.backOnline.connect(self.backOnline)
         self._apply_record_state(record)
 
     # -- state ---------------------------------------------------------------------------
@@ -224,7 +230,7 @@ class AssessmentSession(QObject):
             self._autosaver.lock(record.version)
             self.undo_stack.clear()  # nothing of a signed note can be undone
         else:
-            self._autosaver.unlock(record.version)
+            self._autosaver.unlock(record.version, record.assessment)
         if locked != self._read_only:
             self._read_only = locked
             self.readOnlyChanged.emit(locked)
@@ -235,7 +241,7 @@ class AssessmentSession(QObject):
         outcome = resolve(self._base, mine) if resolve is not None else None
         if outcome is None:
             return False
-        self._autosaver.rebase(outcome.record.version)
+        self._autosaver.rebase(outcome.record.version, outcome.record.assessment)
         if outcome.notice:
             self.noticed.emit(outcome.notice)
         if outcome.mine_stored:
