@@ -17,10 +17,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QWidget
 
 from clinic_app.ui.due_list_panel import DueListPanel
-from clinic_app.ui.export_presenter import suggested_file_name
+from clinic_app.ui.export_presenter import ExportFileDialog, suggested_file_name
 from clinic_app.ui.failure_message import failure_message
 from clinic_app.ui.role_gate import apply_role_gate
 
@@ -38,17 +37,9 @@ CALENDAR = "saveFollowUpCalendarAction"
 DUE_LIST_STRETCH = 1  # below the patients (3) and their assessments (2)
 
 
-class CalendarFileDialog:
-    """The save dialog for an .ics file, behind a classmethod so tests can answer it."""
-
-    @classmethod
-    def ask(cls, parent: QWidget | None, title: str, suggested: Path) -> Path | None:
-        chosen, _filter = QFileDialog.getSaveFileName(
-            parent, title, str(suggested), "iCalendar files (*.ics)")
-        if not chosen:
-            return None
-        path = Path(chosen)
-        return path if path.suffix.lower() == ".ics" else path.with_name(path.name + ".ics")
+class CalendarFileDialog(ExportFileDialog):
+    FILTER = "iCalendar files (*.ics)"
+    SUFFIX = ".ics"
 
 
 @dataclass(frozen=True)

@@ -36,31 +36,24 @@ _UNSAFE_IN_FILE_NAME = re.compile(r"[^\w\- .,]+")
 
 
 class ExportFileDialog:
-    """The save dialog, behind a classmethod so tests can answer it."""
+    """The save dialog, behind a classmethod so tests can answer it; subclasses name
+    another kind of file."""
+
+    FILTER = "PDF documents (*.pdf)"
+    SUFFIX = ".pdf"
 
     @classmethod
     def ask(cls, parent: QWidget | None, title: str, suggested: Path) -> Path | None:
-        chosen, _filter = QFileDialog.getSaveFileName(
-            parent, title, str(suggested), "PDF documents (*.pdf)"
-        )
+        chosen, _filter = QFileDialog.getSaveFileName(parent, title, str(suggested), cls.FILTER)
         if not chosen:
             return None
         path = Path(chosen)
-        return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+        return path if path.suffix.lower() == cls.SUFFIX else path.with_name(path.name + cls.SUFFIX)
 
 
-class FhirFileDialog:
-    """The save dialog of a FHIR document, behind a classmethod so tests can answer it."""
-
-    @classmethod
-    def ask(cls, parent: QWidget | None, title: str, suggested: Path) -> Path | None:
-        chosen, _filter = QFileDialog.getSaveFileName(
-            parent, title, str(suggested), "FHIR documents (*.json)"
-        )
-        if not chosen:
-            return None
-        path = Path(chosen)
-        return path if path.suffix.lower() == ".json" else path.with_name(path.name + ".json")
+class FhirFileDialog(ExportFileDialog):
+    FILTER = "FHIR documents (*.json)"
+    SUFFIX = ".json"
 
 
 FileAsker = Callable[[QWidget | None, str, Path], Path | None]
