@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from clinic_app.services.users import UserService
     from clinic_app.services.version_history import VersionHistoryService
     from clinic_app.storage.database import Database
+    from clinic_app.unsaved_edits import UnsavedEdits
 
 DATABASE_URL_VARIABLE = "CLINIC_APP_DATABASE_URL"
 
@@ -61,6 +62,7 @@ class Services:
     practice: PracticeService
     episodes: EpisodeService
     erasure: ErasureService
+    unsaved_edits: UnsavedEdits  # edits a database outage kept on this computer
 
 
 def resolve_database_url(option: str | None) -> str | None:
@@ -98,6 +100,8 @@ def build_services(database: Database) -> Services:
     from clinic_app.services.signing import SigningService
     from clinic_app.services.users import UserService
     from clinic_app.services.version_history import VersionHistoryService
+    from clinic_app.storage.data_folder import data_folder
+    from clinic_app.unsaved_edits import UnsavedEdits
 
     return Services(
         patients=PatientService(database.unit_of_work),
@@ -115,6 +119,7 @@ def build_services(database: Database) -> Services:
         practice=practice_service(),
         episodes=EpisodeService(database.unit_of_work, exercise_library),
         erasure=ErasureService(database.unit_of_work),
+        unsaved_edits=UnsavedEdits(data_folder() / "unsaved"),
     )
 
 

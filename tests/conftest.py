@@ -7,6 +7,7 @@ they fail instead, so CI can never pass without having run them.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -57,6 +58,19 @@ class PostgresCluster:
         with psycopg.connect(self.admin_url, autocommit=True) as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
+    def halt(self) -> None:
+        """Stop the server, dropping every connection, keeping its data (``resume`` it).
+        Fast, not immediate: with synchronous_commit=off an immediate stop may lose the
+        last commits, which a real server does not."""
+        _run_as_service_user(
+            [str(POSTGRES_BIN / "pg_ctl"), "-D", str(self.folder / "data"), "-m", "fast",
+             "-w", "stop"]
+        )
+
+    def resume(self) -> None:
+        """Start the halted server again, on the same port with the same data."""
+        _start_server(self.folder, self.port)
+
     def stop(self) -> None:
         try:
             _run_as_service_user(
@@ -81,18 +95,22 @@ def start_cluster() -> PostgresCluster:
              "-E", "UTF8", "--no-sync"]
         )
         port = _free_port()
-        settings = (
-            f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 "
-            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-        )
-        _run_as_service_user(
-            [str(POSTGRES_BIN / "pg_ctl"), "-D", str(data), "-o", settings,
-             "-l", str(folder / "server.log"), "-t", str(START_TIMEOUT_S), "-w", "start"]
-        )
+        _start_server(folder, port)
     except (OSError, LookupError, subprocess.SubprocessError) as error:
         shutil.rmtree(folder, ignore_errors=True)
         raise ClusterUnavailable(str(error)) from error
     return PostgresCluster(folder, port)
+
+
+def _start_server(folder: Path, port: int) -> None:
+    settings = (
+        f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 "
+        "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    )
+    _run_as_service_user(
+        [str(POSTGRES_BIN / "pg_ctl"), "-D", str(folder / "data"), "-o", settings,
+         "-l", str(folder / "server.log"), "-t", str(START_TIMEOUT_S), "-w", "start"]
+    )
 
 
 def _run_as_service_user(command: list[str]) -> None:
@@ -145,6 +163,24 @@ def postgres_cluster() -> Iterator[PostgresCluster]:
         yield cluster
     finally:
         cluster.stop()
+
+
+@pytest.fixture
+def restartable_cluster() -> Iterator[PostgresCluster]:
+    """A cluster of the test's own, which it may ``halt`` and ``resume`` (an outage)
+    without disturbing the session's shared cluster."""
+    try:
+        cluster = start_cluster()
+    except ClusterUnavailable as error:
+        message = f"PostgreSQL test cluster could not be started: {error}"
+        if _running_in_ci():
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
+    try:
+        yield cluster
+    finally:
+        with contextlib.suppress(subprocess.SubprocessError):  # a test failed while halted
+            cluster.stop()
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])

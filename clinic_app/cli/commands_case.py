@@ -5,17 +5,18 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date
 from pathlib import Path
 
+from clinic_app.case_reading import read_case
+from clinic_app.domain.assessment import SCHEMA_VERSION
 from clinic_app.domain.case_file import (
-    MAX_CASE_FILE_BYTES,
     CaseFile,
     CaseFileError,
-    parse_case,
-    too_large_line,
+    schema_versions,
+    upgraded,
 )
 from clinic_app.domain.control_characters import printable
+from clinic_app.private_files import write_private_file
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -27,6 +28,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "(exit 2 on errors)",
     )
     validate.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    validate.add_argument(
+        "--upgrade", action="store_true",
+        help=f"rewrite each valid file at schema version {SCHEMA_VERSION} (an invalid file is "
+        "left as it is)",
+    )
     validate.set_defaults(handler=_validate)
 
 
@@ -35,51 +41,35 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
-def read_case(path: Path, today: date | None = None) -> CaseFile:
-    """Read and validate a case file; ``CaseFileError`` names every problem.
-
-    The one way every command reads a case file: the size is checked before the
-    file is read whole, and dates are checked against ``today`` (default: the
-    system date).
-    """
-    try:
-        with path.open("rb") as file:
-            data = file.read(MAX_CASE_FILE_BYTES + 1)
-    except OSError as error:
-        raise CaseFileError([f"(file): cannot read it ({error.strerror})"]) from error
-    if len(data) > MAX_CASE_FILE_BYTES:
-        raise CaseFileError([too_large_line(_size_of(path, len(data)))])
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise CaseFileError(
-            [f"(file): not UTF-8 text (byte {error.start + 1} cannot be read); "
-             "expected a JSON case file in UTF-8"]
-        ) from error
-    return parse_case(text, today=today or date.today())
-
-
 def print_case_errors(path: Path, error: CaseFileError) -> None:
     """One line per problem on standard error, prefixed with the file, nothing unprintable."""
     for line in error.lines:
         print(printable(f"{path}: {line}"), file=sys.stderr)
 
 
-def _size_of(path: Path, at_least: int) -> int:
-    try:
-        return max(path.stat().st_size, at_least)
-    except OSError:
-        return at_least
-
-
 def _validate(args: argparse.Namespace) -> int:
     failed = False
     for path in args.files:
         try:
-            read_case(path)
+            case = read_case(path)
         except CaseFileError as error:
             failed = True
             print_case_errors(path, error)
-        else:
-            print(printable(f"{path}: valid"))
+            continue
+        try:
+            print(printable(f"{path}: {_upgrade(path, case) if args.upgrade else 'valid'}"))
+        except OSError as error:
+            failed = True
+            print(printable(f"{path}: valid, but the upgraded file cannot be written "
+                            f"({error.strerror}); the file is left as it was"), file=sys.stderr)
     return 2 if failed else 0
+
+
+def _upgrade(path: Path, case: CaseFile) -> str:
+    """Rewrite a valid case file at the current schema version; what was done, in words."""
+    before = sorted(schema_versions(case))
+    if before == [SCHEMA_VERSION]:
+        return f"valid, already schema version {SCHEMA_VERSION}"
+    write_private_file(path, (upgraded(case).to_json() + "\n").encode("utf-8"))
+    old = ", ".join(str(version) for version in before)
+    return f"valid, upgraded from schema version {old} to {SCHEMA_VERSION}"

@@ -79,6 +79,12 @@ class Assessment(DomainModel):
         default=None, title="Decision rule set version last evaluated", max_length=40,
         json_schema_extra={"not_a_finding": True},
     )
+    # Who recorded the whole red-flag checklist negative in one action (guided exam); reset
+    # when any of its items is recorded otherwise. Optional: older documents read unchanged.
+    red_flag_screen_cleared_by: str | None = Field(
+        default=None, title="Red-flag checklist recorded negative by", max_length=200,
+        json_schema_extra={"not_a_finding": True},
+    )
 
     # SOAP note and rehab plan (issue 4): the clinician's text and edits, kept with the exam.
     soap_text: SoapFreeText = group("SOAP note: clinician's text", SoapFreeText)

@@ -13,7 +13,7 @@ from typing import Literal
 from pydantic import Field, ValidationError
 from pydantic_core import PydanticCustomError
 
-from clinic_app.domain.assessment import Assessment
+from clinic_app.domain.assessment import SCHEMA_VERSION, Assessment
 from clinic_app.domain.fields import error_lines
 from clinic_app.domain.json_limits import JsonRefused, parse_json
 from clinic_app.domain.model_base import DomainModel
@@ -39,6 +39,22 @@ class CaseFile(DomainModel):
 
     def to_json(self) -> str:
         return self.model_dump_json(indent=2, exclude_none=True, exclude_defaults=False)
+
+
+def upgraded(case: CaseFile) -> CaseFile:
+    """The case with every assessment at the current schema version. Version 2 only adds
+    optional findings (issue 11), so a version-1 assessment upgrades as it is."""
+    def current(assessment: Assessment) -> Assessment:
+        return assessment.model_copy(update={"schema_version": SCHEMA_VERSION})
+
+    return case.model_copy(update={
+        "assessment": current(case.assessment),
+        "earlier_assessments": [current(a) for a in case.earlier_assessments],
+    })
+
+
+def schema_versions(case: CaseFile) -> set[int]:
+    return {a.schema_version for a in (case.assessment, *case.earlier_assessments)}
 
 
 class CaseFileError(ValueError):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from clinic_app.domain.model_base import Choice, DomainModel, finding
+from clinic_app.domain.model_base import AffectedSide, Choice, DomainModel, finding
 
 
 class Severity(Choice):
@@ -28,4 +28,8 @@ class GaitExam(DomainModel):
     dynamic_knee_valgus: bool | None = finding("Dynamic knee valgus")
     trunk_lean: bool | None = finding("Trunk lean")
     foot_strike: FootStrike | None = finding("Foot strike")
+    # Schema 2 (issue 11): the side each deviation was seen on.
+    pelvic_drop_side: AffectedSide | None = finding("Pelvic drop seen when standing on")
+    dynamic_knee_valgus_side: AffectedSide | None = finding("Dynamic knee valgus side")
+    trunk_lean_side: AffectedSide | None = finding("Trunk lean towards")
     notes: str | None = finding("Gait notes", max_length=4000, multiline=True)

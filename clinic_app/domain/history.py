@@ -123,6 +123,25 @@ class ActivityType(Choice):
     SEDENTARY = "sedentary"
 
 
+class WorkingDiagnosis(Choice):
+    PATELLOFEMORAL_PAIN = "patellofemoral_pain"
+    PATELLAR_TENDINOPATHY = "patellar_tendinopathy"
+    OSGOOD_SCHLATTER = "osgood_schlatter"
+    SINDING_LARSEN_JOHANSSON = "sinding_larsen_johansson"
+    FAT_PAD = "fat_pad"
+    MEDIAL_PLICA = "medial_plica"
+    ITB_SYNDROME = "itb_syndrome"
+    BIPARTITE_PATELLA = "bipartite_patella"
+    PATELLAR_INSTABILITY = "patellar_instability"
+    MENISCAL_OR_LIGAMENT_INJURY = "meniscal_or_ligament_injury"
+    OSTEOARTHRITIS = "osteoarthritis"
+    OSTEOCHONDRITIS_DISSECANS = "osteochondritis_dissecans"
+    INFLAMMATORY_ARTHRITIS = "inflammatory_arthritis"
+    STRESS_FRACTURE = "stress_fracture"
+    REFERRED_HIP_OR_LUMBAR = "referred_hip_or_lumbar"
+    OTHER = "other"
+
+
 class TreatmentResponse(Choice):
     BETTER = "better"
     NO_CHANGE = "no_change"
@@ -309,6 +328,10 @@ class TreatmentSoFar(DomainModel):
     adherence_percent: float | None = finding("Adherence", unit="%", ge=0, le=100)
     taping_response: TreatmentResponse | None = finding("Response to taping")
     orthosis_response: TreatmentResponse | None = finding("Response to foot orthosis")
+    # Schema 2 (issue 11): what the earlier assessment concluded, coded for comparison.
+    working_diagnosis: WorkingDiagnosis | None = finding(
+        "Working diagnosis of the earlier assessment"
+    )
 
 
 class History(DomainModel):

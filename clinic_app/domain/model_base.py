@@ -183,16 +183,18 @@ class Choice(StrEnum):
 
     @property
     def label(self) -> str:
-        custom = _CHOICE_LABELS.get(self)
+        custom = _CHOICE_LABELS.get((type(self), self.value))
         return custom if custom else plain_label(self.value)
 
 
-_CHOICE_LABELS: dict[Choice, str] = {}
+# Keyed by (enum, code): members of a string enum compare equal to their codes, so two
+# enums' "other" would otherwise share one label.
+_CHOICE_LABELS: dict[tuple[type, str], str] = {}
 
 
 def relabel(labels: dict[Any, str]) -> None:
     """Give some choices a wording that their code cannot express (for example "1+")."""
-    _CHOICE_LABELS.update(labels)
+    _CHOICE_LABELS.update({(type(choice), choice.value): text for choice, text in labels.items()})
 
 
 class Side(Choice):

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
-from clinic_app.domain.kujala import KujalaAnswers
+from clinic_app.domain.kujala import KujalaAnswers, score_kujala
 from clinic_app.domain.model_base import DomainModel, finding, group
 
 
@@ -25,7 +26,34 @@ class KoosPf(DomainModel):
     completed_on: date | None = finding("KOOS-PF completed on")
 
 
+class KujalaEnteredTotal(DomainModel):
+    """The AKPS total from elsewhere (a questionnaire scored on paper): the items stay the
+    preferred record; this is used only while they are incomplete."""
+
+    total: int | None = finding(
+        "Kujala AKPS total (entered)", unit="points", ge=0, le=100,
+        help="Only when the 13 items are not available; 100 = no problems",
+    )
+
+
 class OutcomeMeasures(DomainModel):
     pain: PainScores = group("Pain (NPRS)", PainScores)
     kujala: KujalaAnswers = group("Kujala Anterior Knee Pain Scale", KujalaAnswers)
     koos_pf: KoosPf = group("KOOS-PF", KoosPf)
+    # Schema 2 (issue 11).
+    kujala_entered: KujalaEnteredTotal = group("Kujala AKPS total entered", KujalaEnteredTotal)
+
+
+@dataclass(frozen=True)
+class AkpsTotal:
+    value: int
+    entered: bool  # the entered total, not scored from the items
+
+
+def akps_total(outcomes: OutcomeMeasures) -> AkpsTotal | None:
+    """The AKPS from the 13 items when all are answered, else the entered total, if any."""
+    scored = score_kujala(outcomes.kujala).total
+    if scored is not None:
+        return AkpsTotal(scored, entered=False)
+    entered = outcomes.kujala_entered.total
+    return None if entered is None else AkpsTotal(entered, entered=True)

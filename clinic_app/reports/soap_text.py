@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from clinic_app.domain.control_characters import printable
-from clinic_app.domain.soap.document import Line, SoapNote, Table
+from clinic_app.domain.soap.document import Line, SoapNote, SoapSection, Table
 
 WIDTH = 90
 
@@ -21,11 +21,7 @@ def soap_plain_text(note: SoapNote) -> str:
     ]
     for section in note.sections:
         out += ["", f"{section.letter} - {section.title.upper()}"]
-        for block in section.blocks:
-            if block.heading:
-                out.append(f"{block.heading}:")
-            for item in block.items:
-                out.extend(_line(item) if isinstance(item, Line) else _table(item))
+        out += generated_lines(section)
         if section.clinician_text and section.clinician_text.strip():
             out.append("Clinician's notes:")
             out.extend(section.clinician_text.strip().splitlines())
@@ -33,6 +29,18 @@ def soap_plain_text(note: SoapNote) -> str:
     out += ["", "Sources:"] + [f"- {source}" for source in note.sources]
     out += ["Product defaults used (editable):"] + [f"- {text}" for text in note.defaults]
     return printable("\n".join(out) + "\n")
+
+
+def generated_lines(section: SoapSection, width: int = WIDTH) -> list[str]:
+    """The section's generated part as printed (the clinician's own words follow it),
+    lines wrapped at ``width`` characters."""
+    out: list[str] = []
+    for block in section.blocks:
+        if block.heading:
+            out.append(f"{block.heading}:")
+        for item in block.items:
+            out.extend(_line(item, width) if isinstance(item, Line) else _table(item))
+    return out
 
 
 def _trail(note: SoapNote) -> list[str]:
@@ -59,10 +67,10 @@ def _trail(note: SoapNote) -> list[str]:
     return out
 
 
-def _line(line: Line) -> list[str]:
+def _line(line: Line, width: int = WIDTH) -> list[str]:
     mark = "! " if line.abnormal else ""
     text = f"{mark}{line.label + ' ' if line.label else ''}{line.text}"
-    return textwrap.wrap(text, WIDTH, initial_indent="  ", subsequent_indent="    ") or [""]
+    return textwrap.wrap(text, width, initial_indent="  ", subsequent_indent="    ") or [""]
 
 
 def _table(table: Table) -> list[str]:

@@ -97,6 +97,9 @@ def action_specs() -> tuple[ActionSpec, ...]:
         ActionSpec("progressAction", "&Progress…",
                    "The selected patient's progress across the visits of the episode",
                    _keys("Ctrl+Shift+G"), ""),
+        ActionSpec("importCaseFilesAction", "&Import case files…",
+                   "Store case files (JSON) as draft assessments; a patient already stored is "
+                   "matched, never duplicated", (), "document-import"),
         ActionSpec("exportFhirAction", "Export as &FHIR document…",
                    "Save this assessment as a FHIR R4 document (JSON) for another record "
                    "system", (), "document-export"),
@@ -109,6 +112,9 @@ def action_specs() -> tuple[ActionSpec, ...]:
         ActionSpec("saveFollowUpCalendarAction", "Save follow-up to &calendar\u2026",
                    "Save the selected visit's follow-up date as an iCalendar (.ics) file for "
                    "the patient", (), "x-office-calendar"),
+        ActionSpec("versionHistoryAction", "&Version history\u2026",
+                   "Who saved each version of this assessment and when, what changed, and "
+                   "bringing a finding back", (), "document-open-recent"),
     )
 
 

@@ -19,11 +19,15 @@ EVALUATION_DELAY_MS = 150
 
 
 def urgency_headline(evaluation: Evaluation) -> str:
-    """The top urgency in words for a tab title, empty when nothing beyond routine fired."""
-    top = evaluation.conclusion.top_urgency
+    """The top urgency in words for a tab title, empty when nothing beyond routine fired;
+    an urgency that rests on findings still to record says it is provisional."""
+    conclusion = evaluation.conclusion
+    top = conclusion.top_urgency
     if top.rank <= Urgency.ROUTINE.rank:
         return ""
-    return top.label.upper()
+    return f"{top.label.upper()} (provisional)" if conclusion.urgency_provisional else (
+        top.label.upper()
+    )
 
 
 class DecisionSupportPresenter(QObject):

@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QWidget
 
 from clinic_app.ui.due_list_panel import DueListPanel
-from clinic_app.ui.export_presenter import suggested_file_name
+from clinic_app.ui.export_presenter import ExportFileDialog, suggested_file_name
 from clinic_app.ui.failure_message import failure_message
+from clinic_app.ui.role_gate import apply_role_gate
 
 if TYPE_CHECKING:
     from clinic_app.services.episodes import VisitPlace
@@ -37,17 +37,9 @@ CALENDAR = "saveFollowUpCalendarAction"
 DUE_LIST_STRETCH = 1  # below the patients (3) and their assessments (2)
 
 
-class CalendarFileDialog:
-    """The save dialog for an .ics file, behind a classmethod so tests can answer it."""
-
-    @classmethod
-    def ask(cls, parent: QWidget | None, title: str, suggested: Path) -> Path | None:
-        chosen, _filter = QFileDialog.getSaveFileName(
-            parent, title, str(suggested), "iCalendar files (*.ics)")
-        if not chosen:
-            return None
-        path = Path(chosen)
-        return path if path.suffix.lower() == ".ics" else path.with_name(path.name + ".ics")
+class CalendarFileDialog(ExportFileDialog):
+    FILTER = "iCalendar files (*.ics)"
+    SUFFIX = ".ics"
 
 
 @dataclass(frozen=True)
@@ -81,6 +73,7 @@ class EpisodePresenter(QObject):
         window.patient_table.selectionModel().selectionChanged.connect(self.update_actions)
         window.assessment_table.selectionModel().selectionChanged.connect(self.update_actions)
         window.assessments.model.modelReset.connect(self.update_actions)
+        window.session.userChanged.connect(self.update_actions)
         self.update_actions()
 
     def attach(self) -> None:
@@ -119,6 +112,7 @@ class EpisodePresenter(QObject):
                                    (DISCHARGE, _discharge_availability(place)),
                                    (CALENDAR, _calendar_availability(place))):
             _show(actions[name], self._tips[name], availability)
+        apply_role_gate(actions, self._window.session.user)
 
     def _follow_up_availability(self) -> Availability:
         window = self._window
@@ -233,8 +227,7 @@ class EpisodePresenter(QObject):
     def _flushed(self, assessment_id: int) -> bool:
         """An open editor's latest typing is stored first: the document is the stored one."""
         editor = self._window.editor_area.editor_for(assessment_id)
-        flush = getattr(editor, "flush", None)
-        if callable(flush) and not flush():
+        if editor is not None and not editor.session.flush():
             self._window.statusBar().showMessage(
                 "Not exported: the latest changes could not be saved", 10000)
             return False

@@ -27,7 +27,7 @@ from clinic_app.ui.settings import AppSettings
 
 if TYPE_CHECKING:  # imported when first used: start-up does not pay for the domain and PDFs
     from clinic_app.services.exporting import DocumentKind, DocumentSink
-    from clinic_app.ui.editor.assessment_editor import AssessmentEditor
+    from clinic_app.ui.editor.assessment_session import AssessmentSession
     from clinic_app.ui.services_port import UiServices
 
 log = logging.getLogger(__name__)
@@ -36,31 +36,24 @@ _UNSAFE_IN_FILE_NAME = re.compile(r"[^\w\- .,]+")
 
 
 class ExportFileDialog:
-    """The save dialog, behind a classmethod so tests can answer it."""
+    """The save dialog, behind a classmethod so tests can answer it; subclasses name
+    another kind of file."""
+
+    FILTER = "PDF documents (*.pdf)"
+    SUFFIX = ".pdf"
 
     @classmethod
     def ask(cls, parent: QWidget | None, title: str, suggested: Path) -> Path | None:
-        chosen, _filter = QFileDialog.getSaveFileName(
-            parent, title, str(suggested), "PDF documents (*.pdf)"
-        )
+        chosen, _filter = QFileDialog.getSaveFileName(parent, title, str(suggested), cls.FILTER)
         if not chosen:
             return None
         path = Path(chosen)
-        return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+        return path if path.suffix.lower() == cls.SUFFIX else path.with_name(path.name + cls.SUFFIX)
 
 
-class FhirFileDialog:
-    """The save dialog of a FHIR document, behind a classmethod so tests can answer it."""
-
-    @classmethod
-    def ask(cls, parent: QWidget | None, title: str, suggested: Path) -> Path | None:
-        chosen, _filter = QFileDialog.getSaveFileName(
-            parent, title, str(suggested), "FHIR documents (*.json)"
-        )
-        if not chosen:
-            return None
-        path = Path(chosen)
-        return path if path.suffix.lower() == ".json" else path.with_name(path.name + ".json")
+class FhirFileDialog(ExportFileDialog):
+    FILTER = "FHIR documents (*.json)"
+    SUFFIX = ".json"
 
 
 FileAsker = Callable[[QWidget | None, str, Path], Path | None]
@@ -94,7 +87,7 @@ class ExportPresenter(QObject):
     def __init__(
         self,
         settings: AppSettings,
-        current_editor: Callable[[], QWidget | None],
+        current_session: Callable[[], AssessmentSession | None],
         session: Session,
         parent: QWidget,
         *,
@@ -103,7 +96,7 @@ class ExportPresenter(QObject):
         """Exports are refused until ``attach`` gives the services (the audit trail)."""
         super().__init__(parent)
         self._settings = settings
-        self._current_editor = current_editor
+        self._current_session = current_session
         self._session = session
         self._services: UiServices | None = None
         self._window = parent
@@ -128,25 +121,25 @@ class ExportPresenter(QObject):
         """The stored assessment as a FHIR R4 document, where the user chose."""
         from clinic_app.services.exporting import DocumentKind
 
-        editor = self._editor()
-        if editor is None:
+        session = self._saved_session()
+        if session is None:
             return None
         name = suggested_file_name(
-            "FHIR", editor.patient_record.patient.display_name,
-            editor.assessment.assessment_date.isoformat(),
+            "FHIR", session.patient_record.patient.display_name,
+            session.document.assessment_date.isoformat(),
         ).removesuffix(".pdf") + ".json"
-        return self.export_file(editor.assessment_id, DocumentKind.FHIR_JSON, name,
+        return self.export_file(session.assessment_id, DocumentKind.FHIR_JSON, name,
                                 ask=FhirFileDialog.ask, title="Export as FHIR document")
 
     def copy_soap_text(self) -> str | None:
         from clinic_app.export_sinks import MemorySink
         from clinic_app.services.exporting import DocumentKind
 
-        editor = self._editor()
-        if editor is None:
+        session = self._saved_session()
+        if session is None:
             return None
         sink = MemorySink(DocumentKind.SOAP_TEXT)
-        if not self._run(editor, sink):
+        if not self._run(session, sink):
             return None
         QGuiApplication.clipboard().setText(sink.text)
         self.exported.emit("SOAP note copied to the clipboard as text")
@@ -154,27 +147,27 @@ class ExportPresenter(QObject):
 
     # -- steps --------------------------------------------------------------------------
 
-    def _editor(self) -> AssessmentEditor | None:
+    def _saved_session(self) -> AssessmentSession | None:
         """The open assessment, saved: what is exported is the stored record."""
-        editor = self._current_editor()
-        if editor is None or not hasattr(editor, "assessment_id"):
+        session = self._current_session()
+        if session is None:
             self.failed.emit("Open an assessment first")
             return None
-        if not editor.flush():  # type: ignore[attr-defined]
+        if not session.flush():
             self.failed.emit("Not exported: the latest changes could not be saved, so the "
                              "document would not match the screen")
             return None
-        return editor  # type: ignore[return-value]
+        return session
 
     def _export_pdf(self, kind: DocumentKind) -> Path | None:
-        editor = self._editor()
-        if editor is None:
+        session = self._saved_session()
+        if session is None:
             return None
         name = suggested_file_name(
-            kind.value, editor.patient_record.patient.display_name,
-            editor.assessment.assessment_date.isoformat(),
+            kind.value, session.patient_record.patient.display_name,
+            session.document.assessment_date.isoformat(),
         )
-        return self.export_file(editor.assessment_id, kind, name)
+        return self.export_file(session.assessment_id, kind, name)
 
     def export_file(
         self, assessment_id: int, kind: DocumentKind, suggested_name: str,
@@ -199,8 +192,8 @@ class ExportPresenter(QObject):
             self.opener(target)
         return target
 
-    def _run(self, editor: AssessmentEditor, sink: DocumentSink) -> bool:
-        return self.export_to(editor.assessment_id, sink)
+    def _run(self, session: AssessmentSession, sink: DocumentSink) -> bool:
+        return self.export_to(session.assessment_id, sink)
 
     def export_to(self, assessment_id: int, sink: DocumentSink) -> bool:
         """Export through the one export use case; False (and said) when it did not happen."""

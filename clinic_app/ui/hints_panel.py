@@ -37,6 +37,7 @@ from clinic_app.domain.decision import (
     Urgency,
 )
 from clinic_app.domain.decision.context import finding_label
+from clinic_app.ui.wrapping_button import WrappingButton
 
 Path = tuple[str, ...]
 
@@ -107,9 +108,31 @@ class ConclusionView(QFrame):
         self.banner = UrgencyBanner()
         self.impressions = _label(rich=True, name="impressions")
         self.imaging = _label(rich=True, name="imagingAdvice")
+        self.imaging_toggle = QToolButton()
+        self.imaging_toggle.setObjectName("imagingDetailsToggle")
+        self.imaging_toggle.setText("Why")
+        self.imaging_toggle.setCheckable(True)
+        self.imaging_toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.imaging_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.imaging_toggle.setAccessibleName("Show the reason for the imaging advice")
+        self.imaging_toggle.toggled.connect(self._show_imaging_reason)
+        self.imaging_reason = _label(name="imagingReason")
+        self.imaging_reason.setVisible(False)
+        imaging_row = QHBoxLayout()
+        imaging_row.addWidget(self.imaging, 1)
+        imaging_row.addWidget(self.imaging_toggle, 0, Qt.AlignmentFlag.AlignTop)
         self.loading = _label(rich=True, name="loadingProgramme")
-        for widget in (self.banner, self.impressions, self.imaging, self.loading):
-            layout.addWidget(widget)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.impressions)
+        layout.addLayout(imaging_row)
+        layout.addWidget(self.imaging_reason)
+        layout.addWidget(self.loading)
+
+    def _show_imaging_reason(self, shown: bool) -> None:
+        self.imaging_toggle.setArrowType(
+            Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
+        )
+        self.imaging_reason.setVisible(shown)
 
     def show_evaluation(self, evaluation: Evaluation) -> None:
         conclusion = evaluation.conclusion
@@ -135,14 +158,17 @@ class ConclusionView(QFrame):
             for i in conclusion.impressions
         ) or "<li>No leading impression yet.</li>"
         _set_text(self.impressions, f"<b>Impressions</b> (decision support)<ol>{rows}</ol>")
+        # One short sentence; the reason on demand (the disclosure beside it).
         imaging = conclusion.imaging
         if imaging.is_none:
-            text = f"<b>Imaging:</b> none. {escape(_sentence(imaging.reason))}"
+            text = "<b>Imaging:</b> none."
         else:
             views = f" ({escape(', '.join(imaging.views))})" if imaging.views else ""
             text = (f"<b>Imaging: {escape(imaging.modality)}, {escape(imaging.region)}</b>"
-                    f"{views}. {escape(_sentence(imaging.reason))}")
+                    f"{views}.")
         _set_text(self.imaging, text)
+        _set_text(self.imaging_reason, _sentence(imaging.reason))
+        self.imaging_toggle.setVisible(bool(imaging.reason))
         advice = escape(conclusion.loading_advice)
         if conclusion.loading_programme_allowed and not conclusion.red_flags_not_screened \
                 and not conclusion.incomplete_screen:
@@ -296,9 +322,8 @@ class HintCard(QFrame):
         heading = "Needs" if not hint.fired else "Not yet assessed"
         self.missing_layout.addWidget(_label(f"{heading}:"))
         for path in hint.missing:
-            button = QPushButton(f"Go to: {finding_label(path)}")
+            button = WrappingButton(f"Go to: {finding_label(path)}")
             button.setObjectName("goTo-" + ".".join(path))
-            button.setStyleSheet("text-align: left;")
             button.clicked.connect(lambda _=False, p=path: self.goToFindingRequested.emit(p))
             self.missing_layout.addWidget(button)
         self.missing_box.setVisible(True)

@@ -36,18 +36,22 @@ from clinic_app.ui.assessment_table_model import (
 )
 from clinic_app.ui.change_watcher import ChangeWatcher
 from clinic_app.ui.drafts_dialog import DraftsDialog
-from clinic_app.ui.editor_area import EditorArea, EditorFactory
+from clinic_app.ui.editor_area import EditorArea, EditorFactory, assessment_editor
 from clinic_app.ui.episode_presenter import EpisodePresenter
 from clinic_app.ui.export_presenter import ExportPresenter
+from clinic_app.ui.import_presenter import ImportPresenter
 from clinic_app.ui.login_dialog import LoginDialog
 from clinic_app.ui.new_assessment_dialog import NewAssessmentDialog
+from clinic_app.ui.open_tabs_refresher import OpenTabsRefresher
 from clinic_app.ui.patient_list_presenter import PAGE_SIZE, PatientListPresenter
 from clinic_app.ui.patient_table_model import COL_NAME, PatientRecordRole, PatientTableModel
 from clinic_app.ui.pick_table import make_pick_table
 from clinic_app.ui.practice.practice_presenter import PracticePresenter
 from clinic_app.ui.recovery_journal import RecoveryJournal
+from clinic_app.ui.role_gate import apply_role_gate
 from clinic_app.ui.session import Session
 from clinic_app.ui.settings import AppSettings
+from clinic_app.ui.version_history_presenter import VersionHistoryPresenter
 from clinic_app.ui.welcome_dialog import welcome
 
 if TYPE_CHECKING:
@@ -75,7 +79,7 @@ class MainWindow(QMainWindow):
         self,
         services: UiServices | None,
         settings: AppSettings,
-        editor_factory: EditorFactory | None = None,
+        editor_factory: EditorFactory = assessment_editor,
         parent: QWidget | None = None,
     ) -> None:
         """Without ``services`` the window shows, disabled, until ``attach`` gives them."""
@@ -93,11 +97,14 @@ class MainWindow(QMainWindow):
         self.patients = PatientListPresenter(PatientTableModel(self), self.session, parent=self)
         self.assessments = AssessmentListPresenter(AssessmentTableModel(self), self.session, self)
         self.editor_area = EditorArea(self.undo_group, self.session, editor_factory, self)
+        self.open_tabs = OpenTabsRefresher(self.editor_area, self)
+        self.version_history = VersionHistoryPresenter(self)
         self.exports = ExportPresenter(
-            settings, self.editor_area.current_editor, self.session, self
+            settings, self.editor_area.current_session, self.session, self
         )
 
         self.practice = PracticePresenter(self.session, self)
+        self.imports = ImportPresenter(lambda: self.services, self.session, self)
 
         self._build_central()
         self._build_menus_and_toolbar()
@@ -118,6 +125,8 @@ class MainWindow(QMainWindow):
         self.patients.attach(services)
         self.assessments.attach(services)
         self.editor_area.attach(services)
+        self.open_tabs.attach(services)
+        self.version_history.attach(services)
         self.exports.attach(services)
         self.practice.attach(services.practice)
         self.centralWidget().setEnabled(True)
@@ -194,11 +203,12 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([a.new_assessment, a.open_assessment, a.close_assessment])
         file_menu.addAction(a.drafts)
+        file_menu.addAction(a["importCaseFilesAction"])
         file_menu.addAction(a["progressAction"])
         file_menu.addActions([a["newFollowUpAction"], a["dischargeAction"],
                               a["saveFollowUpCalendarAction"]])
         file_menu.addSeparator()
-        file_menu.addActions([a.sign_assessment, a.add_addendum])
+        file_menu.addActions([a.sign_assessment, a.add_addendum, a["versionHistoryAction"]])
         file_menu.addSeparator()
         file_menu.addActions([a.export_soap_pdf, a.export_plan_pdf, a.copy_soap_text,
                               a.export_fhir])
@@ -264,8 +274,13 @@ class MainWindow(QMainWindow):
         a.quit.triggered.connect(self.close)
         a.switch_user.triggered.connect(self.switch_user)
         a.drafts.triggered.connect(self.show_drafts)
+        a["importCaseFilesAction"].triggered.connect(self.imports.import_case_files)
+        self.imports.imported.connect(self._after_import)
+        self.imports.failed.connect(self._show_error)
         self.session.userChanged.connect(self._show_user)
+        self.session.userChanged.connect(self._update_actions)
         self.change_watcher.changed.connect(self.refresh_lists)
+        self.change_watcher.changed.connect(self.open_tabs.refresh)
         self.change_watcher.failed.connect(self._show_error)
         self.editor_area.openAssessmentsChanged.connect(self.recovery.remember_open)
         self.editor_area.openAssessmentsChanged.connect(self._show_patient_list_if_wanted)
@@ -274,10 +289,8 @@ class MainWindow(QMainWindow):
         a.export_plan_pdf.triggered.connect(self.exports.export_plan_pdf)
         a.copy_soap_text.triggered.connect(self.exports.copy_soap_text)
         a.export_fhir.triggered.connect(self.exports.export_fhir)
-        a.sign_assessment.triggered.connect(lambda: _call_on_editor(self.editor_area, "sign"))
-        a.add_addendum.triggered.connect(
-            lambda: _call_on_editor(self.editor_area, "add_addendum")
-        )
+        a.sign_assessment.triggered.connect(self.sign_current)
+        a.add_addendum.triggered.connect(self.add_addendum_to_current)
         a.open_after_export.setChecked(self._settings.open_after_export)
         a.open_after_export.toggled.connect(self._set_open_after_export)
         a.clinic_details.triggered.connect(self.edit_clinic_details)
@@ -293,12 +306,17 @@ class MainWindow(QMainWindow):
         self.patients.failed.connect(self._show_error)
         self.assessments.failed.connect(self._show_error)
         self.patient_table.selectionModel().selectionChanged.connect(self._on_patient_selected)
-        self.patient_table.activated.connect(self._go_to_assessments)
+        self.patient_table.activated.connect(self._open_patients_assessment)
         self.assessment_table.selectionModel().selectionChanged.connect(self._update_actions)
         self.assessment_table.activated.connect(self.open_assessment_at)
         self.assessments.model.modelReset.connect(self._update_actions)
         self.editor_area.savedAt.connect(self._on_saved)
         self.editor_area.saveFailed.connect(self._on_save_failed)
+        self.editor_area.noticed.connect(self._show_error)
+        a["versionHistoryAction"].triggered.connect(
+            lambda: self.version_history.show_history(self.editor_area.current_session())
+        )
+        self.version_history.failed.connect(self._show_error)
         self.editor_area.tabs.currentChanged.connect(self._update_actions)
 
     def _set_tab_order(self) -> None:
@@ -490,9 +508,6 @@ class MainWindow(QMainWindow):
                 return
             editor = self.editor_area.open_editor(patient, record)
         if editor is None:
-            self.statusBar().showMessage(
-                "The assessment editor is not available in this build", 6000
-            )
             return
         editor.setFocus(Qt.FocusReason.OtherFocusReason)
         self._update_actions()
@@ -531,6 +546,10 @@ class MainWindow(QMainWindow):
             self.close()
             return
         self.session.log_in(user)
+        self.refresh_lists()
+
+    def _after_import(self, summary: str) -> None:
+        self.statusBar().showMessage(summary, 10000)
         self.refresh_lists()
 
     def refresh_lists(self) -> None:
@@ -608,11 +627,15 @@ class MainWindow(QMainWindow):
             self._settings.last_patient_id = record.id
         self._update_actions()
 
-    def _go_to_assessments(self, _index: QModelIndex) -> None:
-        if self.assessments.model.rowCount():
-            if not self.assessment_table.selectionModel().hasSelection():
-                self.assessment_table.selectRow(0)
+    def _open_patients_assessment(self, _index: QModelIndex) -> None:
+        """Enter on a patient opens their selected assessment (the newest unless another
+        was chosen); without one, the assessment list takes the focus for a new one."""
+        if not self.assessments.model.rowCount():
             self.assessment_table.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        if not self.assessment_table.selectionModel().hasSelection():
+            self.assessment_table.selectRow(0)
+        self.open_selected_assessment()
 
     def _show_heading(self, record: PatientRecord | None) -> None:
         if record is None:
@@ -634,8 +657,11 @@ class MainWindow(QMainWindow):
         model = self.assessments.model
         for row in range(model.rowCount()):
             listed = model.summary_at(row)
-            document = getattr(self.editor_area.editor_for(listed.id), "assessment", None)
-            if document is not None and (
+            editor = self.editor_area.editor_for(listed.id)
+            if editor is None:
+                continue
+            document = editor.session.document
+            if (
                 document.assessment_date, document.clinician or "", document.status
             ) != (listed.assessment_date, listed.clinician or "", listed.status):
                 return True
@@ -673,6 +699,7 @@ class MainWindow(QMainWindow):
         has_editor = self.editor_area.current_editor() is not None
         a = self.action_registry
         a.new_patient.setEnabled(self.services is not None)
+        a["importCaseFilesAction"].setEnabled(self.services is not None)
         a.drafts.setEnabled(self.services is not None)
         a.edit_patient.setEnabled(has_patient)
         a.new_assessment.setEnabled(has_patient)
@@ -680,14 +707,24 @@ class MainWindow(QMainWindow):
         for action in (
             a.close_assessment, a.next_section, a.previous_section,
             a.export_soap_pdf, a.export_plan_pdf, a.copy_soap_text, a.toggle_hints_panel,
-            a.export_fhir,
+            a.export_fhir, a["versionHistoryAction"],
         ):
             action.setEnabled(has_editor)
         editor = self.editor_area.current_editor()
-        a.sign_assessment.setEnabled(bool(getattr(editor, "can_be_signed", False)))
-        a.add_addendum.setEnabled(bool(getattr(editor, "accepts_addenda", False)))
-        visible = getattr(self.editor_area.current_editor(), "hints_panel_visible", False)
-        a.toggle_hints_panel.setChecked(bool(visible))
+        a.sign_assessment.setEnabled(editor is not None and editor.session.can_be_signed)
+        a.add_addendum.setEnabled(editor is not None and editor.session.accepts_addenda)
+        a.toggle_hints_panel.setChecked(editor is not None and editor.hints_panel_visible)
+        apply_role_gate(a, self.session.user)
+
+    def sign_current(self) -> None:
+        editor = self.editor_area.current_editor()
+        if editor is not None:
+            editor.sign()
+
+    def add_addendum_to_current(self) -> None:
+        editor = self.editor_area.current_editor()
+        if editor is not None:
+            editor.add_addendum()
 
     def _show_about(self) -> None:
         QMessageBox.about(
@@ -730,10 +767,3 @@ def _button_row(parent: QWidget, *actions: object) -> tuple[QHBoxLayout, list[QT
         buttons.append(button)
     row.addStretch(1)
     return row, buttons
-
-
-def _call_on_editor(area: EditorArea, method: str) -> None:
-    """Forward an action to the current editor (sign, add an addendum) if it offers it."""
-    function = getattr(area.current_editor(), method, None)
-    if callable(function):
-        function()

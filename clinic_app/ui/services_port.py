@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from clinic_app.services.signing import SigningService
     from clinic_app.services.users import UserService
     from clinic_app.services.version_history import VersionHistoryService
+    from clinic_app.unsaved_edits import UnsavedEdits
 
 
 class UiServices(Protocol):
@@ -65,3 +66,6 @@ class UiServices(Protocol):
 
     @property
     def episodes(self) -> EpisodeService: ...
+
+    @property
+    def unsaved_edits(self) -> UnsavedEdits: ...

@@ -22,6 +22,7 @@ from clinic_app.ui.login_dialog import LoginDialog
 from clinic_app.ui.main_window import MainWindow
 from clinic_app.ui.services_port import UiServices
 from clinic_app.ui.settings import APPLICATION, ORGANIZATION, AppSettings
+from clinic_app.ui.unsaved_recovery import recovered_message, save_unsaved_edits
 from clinic_app.ui.welcome_dialog import welcome_on_first_start
 
 if TYPE_CHECKING:
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 Preview = Callable[[int], "list[ListedRecord] | None"]  # the first patients, read early
 
 DATABASE_FAILURE_EXIT_CODE = 1
+RECOVERED_MESSAGE_MS = 30_000
 ICON_NAMES = ("clinic-app.svg", "clinic-app.png", "clinic_app.svg", "clinic_app.png")
 
 log = logging.getLogger(__name__)
@@ -89,7 +91,10 @@ def open_services(
     if several_accounts and not log_in(window, services):
         window.close()  # Quit at the login is no failure: the app ends normally, unattached
         return services
+    recovered = save_unsaved_edits(services, window.session.actor)  # before tabs reopen
     window.attach(services, several_accounts=several_accounts)
+    if recovered:
+        window.statusBar().showMessage(recovered_message(recovered), RECOVERED_MESSAGE_MS)
     # Give the keyboard back to the window after the dialogs: Ctrl+F must work at once.
     window.activateWindow()
     window.search_edit.setFocus()

@@ -50,7 +50,7 @@ def run(quick: bool) -> list[Result]:
         measured = time_calls(keystroke_to_hints, repeat)
         earlier = editor.earlier_assessments
         baseline = time_calls(
-            lambda: evaluate(patient.patient, editor.assessment, earlier), repeat
+            lambda: evaluate(patient.patient, editor.session.document, earlier), repeat
         )
         editor.flush()
         editor.close()

@@ -138,3 +138,31 @@ def test_validate_needs_a_file(capsys: pytest.CaptureFixture[str]) -> None:
         main(["validate"])
     assert exited.value.code == 2
     assert "FILE" in capsys.readouterr().err
+
+
+def test_validate_upgrade_writes_a_version_1_case_file_as_version_2(tmp_path: Path) -> None:
+    path = tmp_path / "old.json"
+    old_assessment = {"schema_version": 1, "assessment_date": "2025-01-02",
+                      "history": {"complaint": {"symptom_duration_weeks": 8}}}
+    path.write_text(json.dumps({"patient": PATIENT, "assessment": old_assessment,
+                                "earlier_assessments": [{**old_assessment,
+                                                         "assessment_date": "2024-11-02"}]}),
+                    encoding="utf-8")
+    result = run_cli("validate", "--upgrade", str(path))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [f"{path}: valid, upgraded from schema version 1 to 2"]
+    written = json.loads(path.read_text(encoding="utf-8"))
+    assert written["assessment"]["schema_version"] == 2
+    assert written["earlier_assessments"][0]["schema_version"] == 2
+    assert written["assessment"]["history"]["complaint"]["symptom_duration_weeks"] == 8
+    assert path.stat().st_mode & 0o777 == 0o600
+    again = run_cli("validate", "--upgrade", str(path))
+    assert again.stdout.splitlines() == [f"{path}: valid, already schema version 2"]
+
+
+def test_validate_upgrade_never_rewrites_an_invalid_file(three_errors: Path) -> None:
+    before = three_errors.read_bytes()
+    result = run_cli("validate", "--upgrade", str(three_errors))
+    assert result.returncode == 2
+    assert result.stdout == "" and len(result.stderr.splitlines()) == 3
+    assert three_errors.read_bytes() == before

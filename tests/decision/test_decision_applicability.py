@@ -13,15 +13,24 @@ def hint_ids(findings: dict, age: int = 30) -> set[str]:
     return {h.rule_id for h in evaluate(patient(age), assessment(findings)).hints}
 
 
-def test_long_symptoms_without_any_injury_record_switch_acute_rules_off() -> None:
-    assert not set(ACUTE_RULES) & hint_ids({"history.complaint.symptom_duration_weeks": 16})
+def test_long_symptoms_without_an_injury_record_still_ask_for_the_mechanism() -> None:
+    # A long history does not rule out a recent fall (reference.md section 6, safety default
+    # 1): only "no injury" recorded switches the acute rules off.
+    evaluation = evaluate(patient(30), assessment({"history.complaint.symptom_duration_weeks": 16}))
+    dislocation = evaluation.hint("RF-PATELLAR-DISLOCATION")
+    assert dislocation is not None and dislocation.status == "cannot_evaluate"
+    assert ("history", "trauma", "mechanism") in dislocation.missing
+    no_injury = {"history.complaint.symptom_duration_weeks": 16, "history.trauma.mechanism": "none"}
+    assert not set(ACUTE_RULES) & hint_ids(no_injury)
 
 
 def test_short_symptoms_without_injury_record_still_ask_for_the_mechanism() -> None:
     hints = evaluate(patient(30), assessment({"history.complaint.symptom_duration_weeks": 3}))
     dislocation = hints.hint("RF-PATELLAR-DISLOCATION")
     assert dislocation is not None and dislocation.status == "cannot_evaluate"
-    assert hints.hint("OTTAWA") is None  # 3 weeks: outside the 7-day window either way
+    dated = {"history.complaint.symptom_duration_weeks": 3,
+             "history.complaint.onset": "acute_traumatic"}
+    assert "OTTAWA" not in hint_ids(dated)  # the injury began the 3 weeks: outside 7 days
 
 
 def test_recorded_fall_without_date_still_asks_for_the_date() -> None:

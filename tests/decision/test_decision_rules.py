@@ -52,7 +52,8 @@ CASES: dict[str, tuple[Row, Row, Row]] = {
     ),
     "RF-EXTENSOR": (
         (40, {**TRAUMA_FALL, "screens.acute.straight_leg_raise_possible": False}),
-        (40, {**TRAUMA_FALL, "screens.acute.straight_leg_raise_possible": True}),
+        (40, {**TRAUMA_FALL, "screens.acute.straight_leg_raise_possible": True,
+              "screens.acute.extensor_palpable_gap": False}),
         (40, TRAUMA_FALL),
     ),
     "RF-NO-WEIGHT-BEARING": (
@@ -73,7 +74,8 @@ CASES: dict[str, tuple[Row, Row, Row]] = {
     ),
     "RF-LOCKED-KNEE": (
         (30, {"history.mechanical.true_locking": True}),
-        (30, {"history.mechanical.true_locking": False}),
+        (30, {"history.mechanical.true_locking": False,
+              "screens.acute.block_to_extension": False}),
         (30, {}),
     ),
     "RF-HAEMARTHROSIS": (

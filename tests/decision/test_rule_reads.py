@@ -140,6 +140,9 @@ def _examples() -> dict[str, Example]:
                        "history.past.knee_radiographs": "negative_or_effusion_only"}
     for name, extra in (("treated-8-weeks", TREATED), ("treated-12-weeks", late_with_films)):
         examples[name] = (patient(26), visit(extra, KUJALA_68, 5), (FIRST_VISIT,))
+    only_total = assessment({**TREATED, "outcomes.kujala_entered.total": 70,
+                             "outcomes.pain.usual": 5})
+    examples["treated-akps-total-entered"] = (patient(26), only_total, (FIRST_VISIT,))
     return examples
 
 

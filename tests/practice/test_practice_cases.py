@@ -13,11 +13,7 @@ from clinic_app.resources import practice_case_paths
 CASES = {case.id: case for case in load_practice_cases()}
 # Keys written from the clinical reference where today's rules still conclude otherwise
 # (issue 11 changes those rules). strict: once the rules agree, this list must shrink.
-KNOWN_DISAGREEMENTS = {
-    # reference.md safety default 3: radiographs are the initial imaging for suspected
-    # inflammatory arthritis; today's rule advises no imaging.
-    "inflammatory-psoriasis",
-}
+KNOWN_DISAGREEMENTS: set[str] = set()  # a case whose key the rules contradict, with why
 
 
 def test_at_least_15_cases_validate_with_unique_ids() -> None:

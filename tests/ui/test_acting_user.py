@@ -82,7 +82,7 @@ def test_registration_edit_and_new_assessment_are_audited_as_the_user(
     trigger(window, "newAssessmentAction")
     editor = window.editor_area.current_editor()
     assert isinstance(editor, StandInEditor)
-    assert editor.actor == account(services, "stu")  # its autosaves act as the student too
+    assert editor.session.actor == account(services, "stu")  # its autosaves act as the student too
     assert audit_trail(services, EntityType.ASSESSMENT, editor.assessment_record.id) == [
         ("stu", AuditAction.CREATED),
     ]
@@ -122,11 +122,11 @@ def test_a_refusal_by_role_is_explained(qtbot, monkeypatch, clinic: DemoClinic) 
     new = make_patient("Aalto", "Ilona", date(1990, 4, 4))
     monkeypatch.setattr(PatientDialog, "ask", classmethod(lambda cls, parent, patient=None: new))
     before = clinic.services.patients.count()
-    trigger(window, "newPatientAction")
+    action = window.findChild(QAction, "newPatientAction")
+    assert not action.isEnabled()  # refused before the dialog, with the reason
+    assert action.toolTip().endswith("administrators do not write clinical records")
+    action.trigger()  # a disabled action does nothing, shortcut included
     assert clinic.services.patients.count() == before
-    assert window.statusBar().currentMessage() == (
-        "Registering the patient failed: admin (administrator) may not register patients"
-    )
 
 
 @pytest.fixture
@@ -143,7 +143,7 @@ def test_exports_are_audited_as_the_user(
 ) -> None:
     note = tmp_path / "note.pdf"
     monkeypatch.setattr(ExportFileDialog, "ask", classmethod(lambda cls, p, t, s: note))
-    assessment_id = exporting_window.editor_area.current_editor().assessment_id
+    assessment_id = exporting_window.editor_area.current_session().assessment_id
 
     trigger(exporting_window, "exportSoapPdfAction")
     assert note.is_file()
@@ -173,3 +173,25 @@ def test_an_export_that_cannot_be_audited_is_withdrawn(
     assert message.startswith("Exporting the SOAP note was cancelled: it could not be recorded")
     trigger(exporting_window, "copySoapTextAction")
     assert QGuiApplication.clipboard().text() == "before"
+
+
+def test_actions_a_role_may_not_take_are_disabled_with_the_reason(
+    qtbot, clinic: DemoClinic
+) -> None:
+    admin = account(clinic.services, "admin")
+    window = window_for(qtbot, clinic.services, admin)
+    assert window.select_patient(clinic.patient(1).id)
+    registry = window.action_registry
+    for name in ("newPatientAction", "newAssessmentAction", "newFollowUpAction",
+                 "editPatientAction"):
+        action = registry[name]
+        assert not action.isEnabled(), name
+        assert action.toolTip() == (
+            "Not available to you: administrators do not write clinical records"
+        ), name
+
+    window.session.log_in(account(clinic.services, "cleo"))
+    assert registry["newPatientAction"].isEnabled()
+    assert registry["newAssessmentAction"].isEnabled()
+    assert not registry["newAssessmentAction"].toolTip().startswith("Not available")
+    assert not registry["newFollowUpAction"].toolTip().startswith("Not available to you")

@@ -52,7 +52,7 @@ def test_a_burst_of_keystrokes_is_evaluated_once(qtbot, open_editor):
         type_text(widget.line_edit, "171")  # three edits, one evaluation
     assert presenter.evaluation_count == before + 1
     assert not presenter.pending
-    assert editor.assessment.history.body.height_cm == 171
+    assert editor.session.document.history.body.height_cm == 171
 
 
 def test_recording_a_missing_finding_updates_the_panel(qtbot, open_editor):
@@ -89,14 +89,14 @@ def test_accept_and_dismiss_are_undoable_saved_and_restored(qtbot, clinic: DemoC
     card = editor.hints_panel.card(accepted)
     click(qtbot, card.expander)
     click(qtbot, card.accept)
-    assert editor.assessment.hint_decisions[accepted].decision is HintDecisionKind.ACCEPTED
+    assert editor.session.document.hint_decisions[accepted].decision is HintDecisionKind.ACCEPTED
     qtbot.waitUntil(lambda: card.state.isVisible())
 
-    editor.undo_stack.undo()
-    assert accepted not in editor.assessment.hint_decisions
+    editor.session.undo_stack.undo()
+    assert accepted not in editor.session.document.hint_decisions
     qtbot.waitUntil(lambda: not card.state.isVisible())
-    editor.undo_stack.redo()
-    assert accepted in editor.assessment.hint_decisions
+    editor.session.undo_stack.redo()
+    assert accepted in editor.session.document.hint_decisions
 
     other = editor.hints_panel.card(dismissed)
     click(qtbot, other.expander)
@@ -104,18 +104,18 @@ def test_accept_and_dismiss_are_undoable_saved_and_restored(qtbot, clinic: DemoC
     other.reason.setFocus()
     type_text(other.reason, "Seen by the orthopaedic registrar today")
     click(qtbot, other.confirm)
-    decision = editor.assessment.hint_decisions[dismissed]
+    decision = editor.session.document.hint_decisions[dismissed]
     assert decision.decision is HintDecisionKind.DISMISSED
     assert decision.reason == "Seen by the orthopaedic registrar today"
     assert editor.flush()
     editor.close()
 
     restarted = clinic.restart()
-    stored = restarted.assessments.load(editor.assessment_id).assessment
+    stored = restarted.assessments.load(editor.session.assessment_id).assessment
     assert set(stored.hint_decisions) == {accepted, dismissed}
     assert stored.rule_set_version == RULE_SET_VERSION
     reopened = open_editor(2)
-    assert reopened.assessment.hint_decisions == stored.hint_decisions
+    assert reopened.session.document.hint_decisions == stored.hint_decisions
     shown = reopened.hints_panel.card(dismissed).state
     assert shown.text() == "\u2716 Dismissed: Seen by the orthopaedic registrar today"
 
@@ -128,9 +128,8 @@ def test_the_rule_set_version_is_saved_with_an_edited_assessment(qtbot, clinic, 
     editor.go_to(("referral",))
     type_text(text_input(notes), "GP letter")
     assert editor.flush()
-    assert clinic.restart().assessments.load(editor.assessment_id).assessment.rule_set_version == (
-        RULE_SET_VERSION
-    )
+    stored = clinic.restart().assessments.load(editor.session.assessment_id).assessment
+    assert stored.rule_set_version == RULE_SET_VERSION
 
 
 def test_the_hints_panel_collapses_and_comes_back(qtbot, open_editor):
@@ -140,3 +139,17 @@ def test_the_hints_panel_collapses_and_comes_back(qtbot, open_editor):
     editor.set_hints_panel_visible(True)
     assert editor.hints_panel_visible
     assert editor.hints_panel.isVisible()
+
+
+def test_a_tab_title_says_when_its_urgency_is_provisional() -> None:
+    from pathlib import Path
+
+    from clinic_app.domain.case_file import parse_case
+    from clinic_app.domain.decision import evaluate
+    from clinic_app.ui.decision_support_presenter import urgency_headline
+
+    cases = Path(__file__).parents[1] / "decision" / "cases" / "partial"
+    partial = parse_case((cases / "p1_septic_arthritis.json").read_text(encoding="utf-8"))
+    evaluation = evaluate(partial.patient, partial.assessment)
+    assert evaluation.conclusion.urgency_provisional
+    assert urgency_headline(evaluation).endswith("(provisional)")

@@ -133,7 +133,7 @@ def test_a_follow_up_without_meaningful_change_leads_to_the_non_responder_advice
     editor = window.editor_area.editor_for(follow_up)
     assert editor is not None and window.editor_area.current_editor() is editor
     assert [a.assessment_date for a in editor.decision_support.earlier] == [baseline_day]
-    evaluation = editor.decision_support.evaluate_now(editor.assessment)
+    evaluation = editor.decision_support.evaluate_now(editor.session.document)
     assert evaluation is not None
     non_responder = evaluation.hint("NON-RESPONDER")
     assert non_responder is not None and non_responder.fired

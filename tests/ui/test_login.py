@@ -217,7 +217,7 @@ def test_switch_user_saves_and_closes_editors_then_asks_again(logged_in_window, 
     draft = services.assessments.start(patient_id, ON, "Cleo", actor=window.session.user)
     assert window.open_assessment_by_id(draft.id)
     editor = window.editor_area.current_editor()
-    assert isinstance(editor, StandInEditor) and editor.actor.username == "cleo"
+    assert isinstance(editor, StandInEditor) and editor.session.actor.username == "cleo"
 
     menu_actions = window.menuBar().findChild(object, "fileMenu").actions()
     assert switch_user_action(window) in menu_actions

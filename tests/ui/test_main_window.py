@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QApplication
 
 from clinic_app.app import Services, build_services
 from clinic_app.storage.database import Database
-from clinic_app.ui import editor_area
 from clinic_app.ui.assessment_table_model import AssessmentIdRole
 from clinic_app.ui.main_window import MainWindow
 from clinic_app.ui.new_assessment_dialog import NewAssessmentChoice, NewAssessmentDialog
@@ -169,8 +168,10 @@ def test_enter_and_double_click_open_an_assessment_once(
     services.assessments.start(patient_id, date(2025, 2, 5), "B")
     window.select_patient(patient_id)
     assert window.assessments.model.rowCount() == 2
-    qtbot.keyClick(window.patient_table, Qt.Key.Key_Return)  # Enter on a patient: its assessments
-    assert QApplication.focusWidget() is window.assessment_table
+    window.patient_table.setFocus()
+    qtbot.keyClick(window.patient_table, Qt.Key.Key_Return)  # Enter on a patient: the newest
+    assert window.editor_area.current_editor().assessment_record.id != first.id
+    window.assessment_table.setFocus()
     qtbot.keyClick(window.assessment_table, Qt.Key.Key_Down)  # newest first; go to the older one
     qtbot.keyClick(window.assessment_table, Qt.Key.Key_Return)
     editor = window.editor_area.current_editor()
@@ -181,7 +182,7 @@ def test_enter_and_double_click_open_an_assessment_once(
     qtbot.mouseDClick(
         window.assessment_table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center()
     )
-    assert window.editor_area.tabs.count() == 1  # the open editor was reused
+    assert window.editor_area.tabs.count() == 2  # the open editor was reused
     assert window.editor_area.current_editor().assessment_record.id == first.id
 
 
@@ -202,8 +203,8 @@ def test_undo_redo_follow_the_active_editor(qtbot, window, monkeypatch, services
         def undo(self) -> None:
             edits.remove(self.value)
 
-    first.undo_stack.push(Edit("first"))
-    second.undo_stack.push(Edit("second"))
+    first.session.undo_stack.push(Edit("first"))
+    second.session.undo_stack.push(Edit("second"))
     qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)
     assert edits == ["first"]  # the second editor is active
     window.editor_area.tabs.setCurrentWidget(first)
@@ -216,9 +217,9 @@ def test_undo_redo_follow_the_active_editor(qtbot, window, monkeypatch, services
 def test_saved_time_and_failures_show_in_the_status_bar(qtbot, window, monkeypatch) -> None:
     window.select_patient(window.patients.model.index(0, 0).data(PatientIdRole))
     editor = _start_assessment(qtbot, window, monkeypatch, "A")
-    editor.savedAt.emit("10:11:12")
+    editor.session.savedAt.emit("10:11:12")
     assert window.save_status_label.text() == "Saved 10:11:12"
-    editor.saveFailed.emit("changed elsewhere")
+    editor.session.saveFailed.emit("changed elsewhere")
     assert window.save_status_label.text() == "Not saved"
     assert window.statusBar().currentMessage() == "Not saved: changed elsewhere"
 
@@ -239,21 +240,6 @@ def test_closing_a_tab_flushes_its_editor(qtbot, window, monkeypatch) -> None:
     assert window.editor_area.tabs.count() == 0
     assert window.editor_area.currentWidget() is window.editor_area.placeholder
     assert not action(window, "nextSectionAction").isEnabled()
-
-
-def test_without_the_editor_module_the_window_still_works(
-    qtbot, services, sample_patient_ids, monkeypatch
-) -> None:
-    monkeypatch.setattr(editor_area, "load_editor_factory", lambda: None)
-    window = MainWindow(services, AppSettings())
-    qtbot.addWidget(window)
-    patient_id = sample_patient_ids[0]
-    services.assessments.start(patient_id, date(2025, 1, 5), "A")
-    window.select_patient(patient_id)
-    window.assessment_table.selectRow(0)
-    action(window, "openAssessmentAction").trigger()
-    assert window.editor_area.tabs.count() == 0
-    assert "not available" in window.statusBar().currentMessage()
 
 
 def test_close_flushes_editors_and_restart_restores_everything(
@@ -320,8 +306,8 @@ def test_the_real_editor_opens_in_a_tab_and_reports_saves(
     action(window, "openAssessmentAction").trigger()
     editor = window.editor_area.current_editor()
     assert editor is not None and editor.objectName() == "assessmentEditor"
-    assert window.undo_group.activeStack() is editor.undo_stack
-    editor.savedAt.emit("09:08:07")
+    assert window.undo_group.activeStack() is editor.session.undo_stack
+    editor.session.savedAt.emit("09:08:07")
     assert window.save_status_label.text() == "Saved 09:08:07"
     window.close()
 

@@ -30,24 +30,24 @@ def test_note_text_is_undoable_saved_and_restored(qtbot, clinic: DemoClinic, ope
     editor.go_to(SUBJECTIVE)
     assert editor.work_tabs.currentIndex() == NOTE_TAB
     type_text(text_input(editor.fields[SUBJECTIVE]), HOSTILE)
-    assert editor.assessment.soap_text.subjective == HOSTILE
+    assert editor.session.document.soap_text.subjective == HOSTILE
     editor.go_to(("follow_up_date",))
     enter_value(editor.fields[("follow_up_date",)], date(2025, 3, 24))
-    assert editor.assessment.follow_up_date == date(2025, 3, 24)
+    assert editor.session.document.follow_up_date == date(2025, 3, 24)
 
-    editor.undo_stack.undo()
-    assert editor.assessment.follow_up_date is None
+    editor.session.undo_stack.undo()
+    assert editor.session.document.follow_up_date is None
     editor.work_tabs.setCurrentIndex(EXAM_TAB)
-    editor.undo_stack.undo()
-    assert editor.assessment.soap_text.subjective is None
+    editor.session.undo_stack.undo()
+    assert editor.session.document.soap_text.subjective is None
     assert editor.work_tabs.currentIndex() == NOTE_TAB  # undo shows what it changed
-    editor.undo_stack.redo()
-    editor.undo_stack.redo()
+    editor.session.undo_stack.redo()
+    editor.session.undo_stack.redo()
     assert editor.flush()
     editor.close()
 
     clinic.restart()
     reopened = open_editor(1)
-    assert reopened.assessment.soap_text.subjective == HOSTILE
-    assert reopened.assessment.follow_up_date == date(2025, 3, 24)
+    assert reopened.session.document.soap_text.subjective == HOSTILE
+    assert reopened.session.document.follow_up_date == date(2025, 3, 24)
     assert reopened.fields[SUBJECTIVE].text() == HOSTILE

@@ -39,7 +39,7 @@ def test_case_1_plan_is_generated_with_hip_exercises_and_cadence(plan_editor):
     ids = shown_ids(page)
     assert "side_lying_hip_abduction" in ids
     assert "Running cadence retraining" in page.measures.text()
-    assert plan_editor.assessment.rehab_plan is None  # still following the findings
+    assert plan_editor.session.document.rehab_plan is None  # still following the findings
     assert not page.regenerate.isEnabled()
 
 
@@ -79,7 +79,7 @@ def test_add_remove_reorder_and_dose_are_saved_and_restored(
     page.dose.selectAll()
     type_text(page.dose, "2 sets x 8")
     qtbot.keyClick(page.dose, Qt.Key.Key_Return)
-    edited = plan_editor.assessment.rehab_plan
+    edited = plan_editor.session.document.rehab_plan
     assert edited is not None
     assert next(p for p in edited.exercises if p.exercise_id == moved).dose == "2 sets x 8"
     expected_order = shown_ids(page)
@@ -88,7 +88,7 @@ def test_add_remove_reorder_and_dose_are_saved_and_restored(
 
     clinic.restart()
     reopened = open_editor(1)
-    assert reopened.assessment.rehab_plan == edited
+    assert reopened.session.document.rehab_plan == edited
     assert shown_ids(reopened.plan_page) == expected_order
     assert reopened.plan_page.regenerate.isEnabled()
 
@@ -99,10 +99,10 @@ def test_plan_edits_are_undoable(qtbot, plan_editor):
     page.list.setCurrentRow(0)
     click(qtbot, page.remove)
     assert shown_ids(page) == before[1:]
-    plan_editor.undo_stack.undo()
+    plan_editor.session.undo_stack.undo()
     assert shown_ids(page) == before
-    assert plan_editor.assessment.rehab_plan is None
-    plan_editor.undo_stack.redo()
+    assert plan_editor.session.document.rehab_plan is None
+    plan_editor.session.undo_stack.redo()
     assert shown_ids(page) == before[1:]
 
 
@@ -116,7 +116,7 @@ def test_an_empty_dose_is_refused_with_a_message(qtbot, plan_editor):
     assert page.error.isVisible()
     assert "Dose" in page.error.text() and "1 to 200 characters" in page.error.text()
     assert page.dose.text() == original
-    assert plan_editor.assessment.rehab_plan is None
+    assert plan_editor.session.document.rehab_plan is None
 
 
 def test_regenerate_asks_first_and_can_be_undone(qtbot, monkeypatch, plan_editor):
@@ -130,8 +130,8 @@ def test_regenerate_asks_first_and_can_be_undone(qtbot, monkeypatch, plan_editor
     assert shown_ids(page) == generated[1:]  # declined: nothing changed
     click(qtbot, page.regenerate)
     assert shown_ids(page) == generated
-    assert plan_editor.assessment.rehab_plan is None
-    plan_editor.undo_stack.undo()
+    assert plan_editor.session.document.rehab_plan is None
+    plan_editor.session.undo_stack.undo()
     assert shown_ids(page) == generated[1:]
 
 

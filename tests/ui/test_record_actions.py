@@ -43,7 +43,7 @@ def test_sign_then_add_an_addendum_from_the_file_menu(
     SignAnswers(monkeypatch, SignDecision(RecordAction.SIGN))
     sign.trigger()
 
-    assert editor.status is AssessmentStatus.SIGNED
+    assert editor.session.status is AssessmentStatus.SIGNED
     assert services.assessments.load(record.id).assessment.status is AssessmentStatus.SIGNED
     assert not sign.isEnabled() and add_addendum.isEnabled()
 

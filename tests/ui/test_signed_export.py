@@ -37,7 +37,7 @@ def test_a_note_signed_in_the_window_exports_signed_pdfs_and_text(
     editor = window.editor_area.current_editor()
     SignAnswers(monkeypatch, SignDecision(RecordAction.SIGN))
     trigger(window, "signAssessmentAction")
-    assert editor.status is AssessmentStatus.SIGNED
+    assert editor.session.status is AssessmentStatus.SIGNED
     AddendumAnswers(monkeypatch, ADDENDUM)
     trigger(window, "addAddendumAction")
 
@@ -47,7 +47,7 @@ def test_a_note_signed_in_the_window_exports_signed_pdfs_and_text(
     trigger(window, "exportPlanPdfAction")
     trigger(window, "copySoapTextAction")
 
-    record = clinic.services.assessments.load(editor.assessment_id)
+    record = clinic.services.assessments.load(editor.session.assessment_id)
     signature = record.signature
     assert signature is not None and signature.signer_name == "Alex Morgan (PH123456)"
     note = pdf_text(soap)
@@ -61,7 +61,7 @@ def test_a_note_signed_in_the_window_exports_signed_pdfs_and_text(
     assert squashed(ADDENDUM) in squashed(clipboard) and "DRAFT" not in clipboard
     exports = [
         entry for entry in clinic.services.audit.entries_for(
-            EntityType.ASSESSMENT, editor.assessment_id
+            EntityType.ASSESSMENT, editor.session.assessment_id
         )
         if entry.action == AuditAction.EXPORTED
     ]

@@ -5,12 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QUndoStack
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
+from clinic_app.app import Services
 from clinic_app.domain.patient import Patient, Sex
 from clinic_app.domain.records.roles import User
 from clinic_app.services.ports import AssessmentRecord, PatientRecord
+from clinic_app.ui.editor.assessment_session import AssessmentSession
 
 
 def make_patient(
@@ -44,14 +46,15 @@ def type_text(widget: QWidget, text: str) -> None:
 
 
 class StandInEditor(QWidget):
-    """Honours the assessment editor's contract, so the shell is tested on its own."""
+    """Honours the assessment editor's contract over a real session, so the shell is
+    tested on its own."""
 
-    savedAt = Signal(str)
-    saveFailed = Signal(str)
+    topUrgencyChanged = Signal(str)
+    top_urgency = ""
 
     def __init__(
         self,
-        services: object,
+        services: Services,
         patient_record: PatientRecord,
         assessment_record: AssessmentRecord,
         parent: QWidget | None = None,
@@ -63,17 +66,32 @@ class StandInEditor(QWidget):
         self.actor = actor
         self.patient_record = patient_record
         self.assessment_record = assessment_record
-        self.undo_stack = QUndoStack(self)
+        self.session = AssessmentSession(
+            services.assessments, patient_record, assessment_record, self, actor=actor
+        )
         self.flush_count = 0
         self.section_moves: list[str] = []
+        self.hints_panel_visible = True
+        self.signed = 0
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(f"Assessment {assessment_record.id}", self))
 
-    def flush(self) -> None:
+    def flush(self) -> bool:
         self.flush_count += 1
+        return self.session.flush()
 
     def next_section(self) -> None:
         self.section_moves.append("next")
 
     def previous_section(self) -> None:
         self.section_moves.append("previous")
+
+    def set_hints_panel_visible(self, visible: bool) -> None:
+        self.hints_panel_visible = visible
+
+    def sign(self) -> bool:
+        self.signed += 1
+        return False
+
+    def add_addendum(self, text: str = "") -> bool:
+        return False

@@ -26,8 +26,10 @@ MECHANISM_PATH: Path = ("history", "trauma", "mechanism")
 ONSET_PATH: Path = ("history", "complaint", "onset")
 # The findings ``acute_trauma`` and ``injury_within`` read, for the ``reads`` of the rules
 # that call them.
-ACUTE_TRAUMA_READS: tuple[Path, ...] = (MECHANISM_PATH, ONSET_PATH, SYMPTOM_DURATION_PATH)
-INJURY_WINDOW_READS: tuple[Path, ...] = (DAYS_SINCE_INJURY_PATH, *ACUTE_TRAUMA_READS)
+ACUTE_TRAUMA_READS: tuple[Path, ...] = (MECHANISM_PATH, ONSET_PATH)
+INJURY_WINDOW_READS: tuple[Path, ...] = (
+    DAYS_SINCE_INJURY_PATH, *ACUTE_TRAUMA_READS, SYMPTOM_DURATION_PATH,
+)
 # Knee pain for longer than this is chronic (reference.md section 6, ACR; Bunt 2018).
 CHRONIC_AFTER_WEEKS = 6
 # Either side of a numeric cut-off by less than any recorded precision, so completions
@@ -145,22 +147,19 @@ class Context:
     # -- trauma -------------------------------------------------------------------------
 
     def acute_trauma(self) -> Cond:
-        """An injury caused these symptoms: the mechanism decides, else the onset.
-
-        With neither recorded, symptoms lasting longer than the chronic threshold (6 weeks,
-        reference.md section 6) mean no acute injury presentation: the acute-injury rules are
-        not applicable rather than waiting for a mechanism nobody will record.
+        """An injury caused these symptoms: the mechanism decides, else an onset recorded as
+        traumatic. Nothing else rules an injury out (a long history or an insidious onset
+        does not exclude a recent fall), so without a mechanism it stays unknown and rules
+        that apply after an injury are not applicable only once "no injury" is recorded
+        (reference.md section 6, safety default 1).
         """
         mechanism = self.test(MECHANISM_PATH, lambda value: value is not TraumaMechanism.NONE)
         if not mechanism.unknown:
             return mechanism
         onset = self.equals(ONSET_PATH, Onset.ACUTE_TRAUMATIC)
-        if not onset.unknown:
+        if onset.true:
             return onset
-        weeks = self.value(SYMPTOM_DURATION_PATH)
-        if weeks is not None and weeks > CHRONIC_AFTER_WEEKS:
-            return Cond(False, (self.trigger(SYMPTOM_DURATION_PATH, weeks),))
-        return Cond(None, (), mechanism.missing + onset.missing)
+        return Cond(None, (), mechanism.missing)
 
     def days_since_injury(self) -> int | None:
         return days_since_injury(self.assessment)
@@ -168,23 +167,20 @@ class Context:
     def injury_within(self, days: int) -> Cond:
         """The injury is recent enough for a rule with a window of ``days``.
 
-        Without an injury date, the symptom duration bounds the time since the injury when
-        the onset was traumatic (the symptoms began with it) or when no injury is recorded at
-        all (any injury that started them is at least that old).
+        Without an injury date, the symptom duration dates the injury only when the onset
+        was traumatic (the symptoms began with it).
         """
         elapsed = self.days_since_injury()
         if elapsed is not None:
             trigger = Trigger(DAYS_SINCE_INJURY_PATH, "Days since injury", f"{elapsed} days")
             return Cond(0 <= elapsed <= days, (trigger,))
         weeks = self.value(SYMPTOM_DURATION_PATH)
-        mechanism = self.value(MECHANISM_PATH)
-        onset = self.value(ONSET_PATH)
-        dated_by_symptoms = onset is Onset.ACUTE_TRAUMATIC or (mechanism is None and onset is None)
-        if weeks is not None and dated_by_symptoms:
+        if weeks is not None and self.value(ONSET_PATH) is Onset.ACUTE_TRAUMATIC:
+            # N weeks of symptoms: the injury was 7N to 7N + 6 days ago.
             trigger = (self.trigger(SYMPTOM_DURATION_PATH, weeks),)
             if weeks * 7 > days:
                 return Cond(False, trigger)
-            if onset is Onset.ACUTE_TRAUMATIC:
+            if weeks * 7 + 6 <= days:
                 return Cond(True, trigger)
         return Cond(None, (), (DAYS_SINCE_INJURY_PATH,))
 

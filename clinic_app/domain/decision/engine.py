@@ -43,6 +43,13 @@ FAMILY_ORDER = (
 )
 _FAMILY_INDEX = {module.__name__: index for index, module in enumerate(FAMILY_ORDER)}
 RULES.sort(key=lambda r: _FAMILY_INDEX[r.function.__module__])
+# The families whose rules read the outcomes of earlier rules (``Context.outcomes``,
+# ``fired``, ``red_flags``, the PFP verdict); a test checks the list against their code.
+READ_EARLIER_OUTCOMES = frozenset(
+    module.__name__ for module in (
+        rules_osteoarthritis, rules_non_responder, rules_pfp, rules_imaging_pathways,
+    )
+)
 
 
 def evaluate(
@@ -54,27 +61,39 @@ def evaluate(
 
 def evaluate_context(context: Context) -> Evaluation:
     """Run every rule, in order, on a fresh context (a test passes one that notes reads)."""
-    hints: list[Hint] = []
-    for rule in RULES:
-        outcome = rule.run(context)
-        possible = possible_condition(rule, outcome, context)  # read as part of the rule
-        context.outcomes[rule.id] = outcome
-        if outcome.status not in ("fired", "cannot_evaluate"):
-            continue
-        hint = make_hint(rule, outcome)
-        hints.append(hint)
-        if possible is not None:
-            context.possible.append(possible)
-        if hint.fired and (
-            hint.category is HintCategory.RED_FLAG or hint.urgency is Urgency.EMERGENCY
-        ):
-            context.red_flags.append((rule.id, hint.title))
+    hints = [hint for rule in RULES if (hint := _run(rule, context)) is not None]
     return Evaluation(
         hints=tuple(hints),
         conclusion=conclude(hints, context),
         rule_set_version=RULE_SET_VERSION,
         pfp_verdict=context.pfp_verdict or PfpVerdict.CANNOT_EVALUATE,
     )
+
+
+def run_rule(rule: Rule, context: Context) -> Outcome:
+    """One rule's outcome on a fresh context, running before it only the earlier rules whose
+    outcomes it may read (a fast path for tests that look at one rule at a time)."""
+    if rule.function.__module__ in READ_EARLIER_OUTCOMES:
+        for earlier in RULES[: RULES.index(rule)]:
+            _run(earlier, context)
+    return rule.run(context)
+
+
+def _run(rule: Rule, context: Context) -> Hint | None:
+    """Run one rule and note its outcome for the rules after it; its hint, if it gives one."""
+    outcome = rule.run(context)
+    possible = possible_condition(rule, outcome, context)  # read as part of the rule
+    context.outcomes[rule.id] = outcome
+    if outcome.status not in ("fired", "cannot_evaluate"):
+        return None
+    hint = make_hint(rule, outcome)
+    if possible is not None:
+        context.possible.append(possible)
+    if hint.fired and (
+        hint.category is HintCategory.RED_FLAG or hint.urgency is Urgency.EMERGENCY
+    ):
+        context.red_flags.append((rule.id, hint.title))
+    return hint
 
 
 def possible_condition(rule: Rule, outcome: Outcome, context: Context) -> PossibleCondition | None:

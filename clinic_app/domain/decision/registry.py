@@ -8,7 +8,7 @@ from typing import Literal
 
 from clinic_app.domain.decision.context import Context
 from clinic_app.domain.decision.key_features import KeyFeature
-from clinic_app.domain.decision.logic import Cond
+from clinic_app.domain.decision.logic import Cond, all_of
 from clinic_app.domain.decision.model import (
     HintCategory,
     ImagingAdvice,
@@ -58,6 +58,20 @@ def from_cond(cond: Cond, **details: object) -> Outcome:
     if cond.unknown:
         return Outcome("cannot_evaluate", cond.triggers, cond.missing)
     return NEGATIVE
+
+
+def applicable_when(applies: Cond, fires: Cond) -> Outcome:
+    """A rule asked only in a situation (after an injury, say): not applicable only when
+    ``applies`` is known false, which a finding not recorded never makes it (reference.md
+    section 6, safety default 1). Otherwise the rule reads the situation as one more
+    condition: fired when both hold, "cannot evaluate" while either is unknown and the
+    other could still hold, and not fired once one cannot hold."""
+    if applies.false:
+        return NOT_APPLICABLE
+    both = all_of(applies, fires)
+    if both.false:
+        return NEGATIVE if applies.true else NOT_APPLICABLE
+    return from_cond(both)
 
 
 def applied_rule(required: Cond, assumed: Cond, fires: Cond) -> Outcome:

@@ -24,8 +24,10 @@ from clinic_app.domain.decision.registry import (
 from clinic_app.domain.decision.rules_joint import focal_bony_tenderness
 from clinic_app.domain.decision.rules_red_flags import (
     UNABLE_TO_BEAR_WEIGHT,
+    WEIGHT_BEARING_PATHS,
     effusion_one_plus,
     swelled_within_2_hours,
+    unable_to_bear_weight_now,
 )
 from clinic_app.domain.exam_screens import BONY_SITES
 from clinic_app.domain.history import TraumaMechanism, WeightBearing
@@ -68,7 +70,7 @@ def isolated_patellar_tenderness(context: Context) -> Cond:
     reads=(*INJURY_WINDOW_READS, AGE_PATH, (*ACUTE, "fibular_head_tender"),
            (*ACUTE, "patella_tender"), (*ACUTE, "other_bony_tenderness"),
            (*ACUTE, "can_flex_to_90"), (*ACUTE, "flexion_range_deg"),
-           (*TRAUMA, "weight_bearing_immediately"), (*TRAUMA, "weight_bearing_now")),
+           (*TRAUMA, "weight_bearing_immediately"), *WEIGHT_BEARING_PATHS),
     key_features=FRACTURE_KEY_FEATURES,
     reasoning="Applies to an acute injury within 7 days (adults; validated in children 2-16). "
     "Any one of: age 55 or more, fibular head tenderness, isolated patellar tenderness, "
@@ -89,7 +91,7 @@ def ottawa(context: Context) -> Outcome:
         cannot_flex_to_90(context),
         all_of(
             context.equals((*TRAUMA, "weight_bearing_immediately"), UNABLE),
-            context.equals((*TRAUMA, "weight_bearing_now"), UNABLE),
+            unable_to_bear_weight_now(context),
         ),
     )
     # With the injury itself unrecorded the rule cannot be applied at all (an age of 55 alone
@@ -110,7 +112,7 @@ PITTSBURGH_EXCLUSIONS = (
     "PITTSBURGH", "Pittsburgh knee rule positive: knee radiographs",
     category=HintCategory.IMAGING, urgency=Urgency.EMERGENCY, sources=(src.PITTSBURGH,),
     evidence="[S]",
-    reads=(*INJURY_WINDOW_READS, AGE_PATH, (*TRAUMA, "weight_bearing_now"),
+    reads=(*INJURY_WINDOW_READS, AGE_PATH, *WEIGHT_BEARING_PATHS,
            *PITTSBURGH_EXCLUSIONS),
     key_features=FRACTURE_KEY_FEATURES,
     reasoning="Blunt trauma or a fall, with age under 12 or over 50 or inability to walk 4 "
@@ -127,7 +129,7 @@ def pittsburgh(context: Context) -> Outcome:
     excluded = any_of(*(context.flag(path) for path in PITTSBURGH_EXCLUSIONS))
     criteria = any_of(
         context.age_test(lambda age: age < 12 or age > 50),
-        context.equals((*TRAUMA, "weight_bearing_now"), UNABLE),
+        unable_to_bear_weight_now(context),
     )
     return applied_rule(blunt, all_of(context.injury_within(6), not_(excluded)), criteria)
 
@@ -146,7 +148,7 @@ def fall_or_twist(context: Context) -> Cond:
     reads=(*ACUTE_TRAUMA_READS, (*ACUTE, "patella_tender"), (*ACUTE, "fibular_head_tender"),
            (*ACUTE, "other_bony_tenderness"), ("screens", "palpation", "focal_bony_tenderness"),
            *both_sides(("patellar",), "effusion"),
-           (*ACUTE, "tense_effusion"), (*TRAUMA, "weight_bearing_now"), TENDER_SITES),
+           (*ACUTE, "tense_effusion"), *WEIGHT_BEARING_PATHS, TENDER_SITES),
     reasoning="After a fall or twist, focal tenderness, an effusion or inability to bear "
     "weight make knee radiographs usually appropriate; without any of them they may be. This "
     "is the first study for internal derangement too: a negative Ottawa or Pittsburgh rule "
@@ -170,7 +172,7 @@ def acr_acute_radiograph(context: Context) -> Outcome:
         focal_bony_tenderness(context),
         effusion_one_plus(context),
         context.flag((*ACUTE, "tense_effusion")),
-        context.equals((*TRAUMA, "weight_bearing_now"), UNABLE),
+        unable_to_bear_weight_now(context),
     )
     return from_cond(all_of(mechanism, findings))
 

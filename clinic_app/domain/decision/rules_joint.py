@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from clinic_app.domain.decision import sources as src
 from clinic_app.domain.decision.context import (
     ACUTE_TRAUMA_READS,
@@ -12,9 +14,15 @@ from clinic_app.domain.decision.context import (
 )
 from clinic_app.domain.decision.imaging import KNEE_SERIES_VIEWS, knee_radiographs
 from clinic_app.domain.decision.key_features import key
-from clinic_app.domain.decision.logic import Cond, all_of, any_of, screened
+from clinic_app.domain.decision.logic import Cond, all_of, any_of, not_, screened
 from clinic_app.domain.decision.model import HintCategory, ImagingAdvice, Urgency
-from clinic_app.domain.decision.registry import Outcome, from_cond, rule, with_support
+from clinic_app.domain.decision.registry import (
+    Outcome,
+    applied_rule,
+    from_cond,
+    rule,
+    with_support,
+)
 from clinic_app.domain.decision.rules_red_flags import effusion_one_plus
 from clinic_app.domain.exam_limits import LATERAL_GLIDE_HYPERMOBILE_ABOVE_QUADRANTS
 from clinic_app.domain.exam_patellar import EffusionGrade
@@ -131,7 +139,7 @@ def meniscal_tear(context: Context) -> Outcome:
     condition="Osteochondritis dissecans", referral="Orthopaedics",
 )
 def osteochondritis_dissecans(context: Context) -> Outcome:
-    if not OCD_AGES[0] <= context.age <= OCD_AGES[1] or context.acute_trauma().true:
+    if not OCD_AGES[0] <= context.age <= OCD_AGES[1]:
         return Outcome("not_applicable")
     signs = any_of(
         context.side_test(("patellar",), "effusion",
@@ -139,10 +147,11 @@ def osteochondritis_dissecans(context: Context) -> Outcome:
         context.flag((*MECH, "catching")),
         context.flag((*MECH, "true_locking")),
     )
-    outcome = from_cond(all_of(context.age_between(*OCD_AGES), signs))
+    # No injury is assumed while none is recorded (the safer answer, marked as such).
+    outcome = applied_rule(context.age_between(*OCD_AGES), not_(context.acute_trauma()), signs)
     if outcome.status == "fired" and context.flag((*MECH, "true_locking")).true:
-        return Outcome("fired", outcome.triggers, urgency=Urgency.URGENT,
-                       note=" Locking suggests a loose body.")
+        return replace(outcome, urgency=Urgency.URGENT,
+                       note=outcome.note + " Locking suggests a loose body.")
     return outcome
 
 

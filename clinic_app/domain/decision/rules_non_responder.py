@@ -10,7 +10,8 @@ from clinic_app.domain.decision.logic import Cond, all_of
 from clinic_app.domain.decision.model import HintCategory, Path, Trigger, Urgency
 from clinic_app.domain.decision.registry import NOT_APPLICABLE, Outcome, from_cond, rule
 from clinic_app.domain.history import KneeRadiographResult
-from clinic_app.domain.kujala import KUJALA_MCIC, score_kujala
+from clinic_app.domain.kujala import KUJALA_MCIC
+from clinic_app.domain.outcomes import akps_total
 
 TREATMENT = ("history", "treatment")
 ADEQUATE_WEEKS = 6
@@ -26,7 +27,8 @@ def baseline(context: Context) -> Assessment | None:
 
 
 def _akps(assessment: Assessment) -> int | None:
-    return score_kujala(assessment.outcomes.kujala).total
+    total = akps_total(assessment.outcomes)
+    return None if total is None else total.value
 
 
 def change_too_small(context: Context) -> Cond:
@@ -71,6 +73,7 @@ def change_too_small(context: Context) -> Cond:
     sources=(src.COVEY_HAWKS, src.CROSSLEY_2004, src.FARRAR_2001, src.NON_RESPONDER_DEFAULT),
     evidence="[D]",
     reads=((*TREATMENT, "weeks"), (*TREATMENT, "adherence_percent"), ("outcomes", "kujala"),
+           ("outcomes", "kujala_entered", "total"),
            ("outcomes", "pain", "usual"), (BASELINE,)),
     reasoning=f"At least {ADEQUATE_WEEKS} weeks of treatment with adherence of "
     f"{ADHERENT_PERCENT}% or more [D], yet the AKPS changed by less than {KUJALA_MCIC} points "

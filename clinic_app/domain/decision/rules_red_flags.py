@@ -17,6 +17,7 @@ from clinic_app.domain.decision.registry import (
     NEGATIVE,
     NOT_APPLICABLE,
     Outcome,
+    applicable_when,
     from_cond,
     rule,
 )
@@ -45,12 +46,17 @@ def unable_to_bear_weight_now(context: Context) -> Cond:
                       for path in WEIGHT_BEARING_PATHS))
 
 
+def night_pain(context: Context) -> Cond:
+    """Night pain, or night pain that wakes the patient (which implies it); "no night pain"
+    rules out both, "does not wake" does not rule out night pain."""
+    reported = context.flag(("history", "complaint", "night_pain"))
+    wakes = context.flag(("history", "complaint", "night_pain_wakes"))
+    return reported if reported.false and not wakes.true else any_of(reported, wakes)
+
+
 def after_trauma(context: Context, cond: Cond) -> Outcome:
-    """A sign that matters after an injury: not applicable when there was none."""
-    trauma = context.acute_trauma()
-    if trauma.false:
-        return NOT_APPLICABLE
-    return from_cond(all_of(trauma, cond))
+    """A sign that matters after an injury: not applicable once "no injury" is recorded."""
+    return applicable_when(context.acute_trauma(), cond)
 
 
 def swelled_within_2_hours(context: Context) -> Cond:
@@ -94,7 +100,8 @@ def septic_arthritis(context: Context) -> Outcome:
         context.flag((*ACUTE, "tense_effusion")),
         context.equals(("history", "complaint", "swelling"), Swelling.CONSTANT),
     )
-    fever = screened(  # reported or measured
+    # One feature recorded two ways: either record settles it, either positive fires it.
+    fever = screened(
         context.flag(("history", "systemic", "fever")),
         context.at_least((*INFLAMMATION, "temperature_c"), FEVER_FROM_C),
     )
@@ -123,7 +130,7 @@ def septic_arthritis(context: Context) -> Outcome:
     condition="Fracture or extensor mechanism injury", referral="Emergency department today",
 )
 def extensor_mechanism(context: Context) -> Outcome:
-    sign = screened(
+    sign = any_of(
         context.test((*ACUTE, "straight_leg_raise_possible"), lambda ok: ok is False),
         context.flag((*ACUTE, "extensor_palpable_gap")),
     )
@@ -203,8 +210,9 @@ def tense_effusion(context: Context) -> Outcome:
     condition="Locked knee (meniscal tear or loose body)", referral="Urgent orthopaedics",
 )
 def locked_knee(context: Context) -> Outcome:
+    # Locking episodes (history) and a block found today (exam) are separate findings.
     return from_cond(
-        screened(
+        any_of(
             context.flag(("history", "mechanical", "true_locking")),
             context.flag((*ACUTE, "block_to_extension")),
         )
@@ -294,8 +302,7 @@ def traumatic_dislocation(context: Context) -> Outcome:
 def bone_tumour(context: Context) -> Outcome:
     pain = any_of(
         context.flag(("history", "complaint", "rest_pain")),
-        screened(context.flag(("history", "complaint", "night_pain")),
-                 context.flag(("history", "complaint", "night_pain_wakes"))),
+        night_pain(context),
     )
     sinister = any_of(
         context.flag(("screens", "inflammation", "mass")),

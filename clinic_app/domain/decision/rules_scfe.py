@@ -33,7 +33,8 @@ def reduced_internal_rotation(context: Context) -> Cond:
     if values[Side.LEFT] is not None and values[Side.RIGHT] is not None:
         asymmetric = abs(values[Side.LEFT] - values[Side.RIGHT]) >= IR_ASYMMETRY_DEG
         return Cond(asymmetric, triggers)
-    missing = tuple(paths[side] for side in sides if values[side] is None)
+    # Either hip not measured could still make the two differ by 15 deg.
+    missing = tuple(paths[side] for side in Side if values[side] is None)
     if not missing:
         return Cond(False, triggers)
     return Cond(None, triggers, missing)

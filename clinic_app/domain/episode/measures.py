@@ -9,8 +9,9 @@ from dataclasses import dataclass
 
 from clinic_app.domain.assessment import Assessment
 from clinic_app.domain.derived import involved_and_other, limb_symmetry_index, step_down_score
-from clinic_app.domain.kujala import KUJALA_MCIC, score_kujala
+from clinic_app.domain.kujala import KUJALA_MCIC
 from clinic_app.domain.model_base import Side
+from clinic_app.domain.outcomes import akps_total
 
 NPRS_MCID_POINTS = 2.0  # Farrar 2001: >= 2 points or >= 30 % (product default [D])
 NPRS_MCID_SHARE = 0.30
@@ -35,8 +36,8 @@ class Measure:
 
 
 def _akps(assessment: Assessment) -> float | None:
-    total = score_kujala(assessment.outcomes.kujala).total
-    return None if total is None else float(total)
+    total = akps_total(assessment.outcomes)
+    return None if total is None else float(total.value)
 
 
 def _nprs_threshold(baseline: float) -> float:

@@ -42,6 +42,11 @@ def appraisal_blocks(assessment: Assessment, evaluation: Evaluation) -> tuple[Bl
             "incomplete, not cleared: " + "; ".join(conclusion.red_flags_not_screened) + ".",
             "Red-flag screen:", abnormal=True,
         ))
+    if assessment.red_flag_screen_cleared_by:
+        impression.append(Line(
+            f"checklist recorded negative item by item by {assessment.red_flag_screen_cleared_by}.",
+            "Red-flag screen:",
+        ))
     blocks = [Block("Clinical impression (decision support, weighed by the clinician)",
                     tuple(impression))]
     accepted, dismissed, open_hints = _by_decision(assessment, evaluation)

@@ -295,8 +295,12 @@ def _outcomes_block(assessment: Assessment) -> Block:
     outcomes = assessment.outcomes
     lines: list[Line] = []
     kujala = score_kujala(outcomes.kujala)
+    entered = outcomes.kujala_entered.total
     if kujala.complete:
         lines.append(Line(f"{kujala.total}/100 (higher is better)", "Kujala AKPS:"))
+    elif entered is not None:
+        lines.append(Line(f"{entered}/100 (higher is better; total as entered, items "
+                          "incomplete)", "Kujala AKPS:"))
     elif len(kujala.missing) < 13:
         missing = ", ".join(item.title.lower() for item in kujala.missing)
         lines.append(Line(f"no total: items unanswered ({missing})", "Kujala AKPS:"))

@@ -1,75 +1,80 @@
 """The assessment editor: header, the exam (navigator and one page per section), the note
 and rehab plan pages, and the decision-support panel beside them.
 
-Every user edit goes through ``domain.fields.with_value`` and becomes a ``SetFindingCommand``
-on ``undo_stack``; decisions on hints and plan edits become ``DocumentEditCommand``s. The
-document is autosaved shortly after each change, stamped with the decision rule-set version.
-Only the widget of the changed finding, the derived readouts and the navigator counts are
-refreshed per edit; the hints are re-evaluated once editing pauses.
+The editor views an ``AssessmentSession`` (the document, record, version, read-only
+state, undo stack and autosave). Every user edit goes through ``domain.fields.with_value``
+and becomes a command on the session's undo stack; the editor observes the session and
+refreshes only the widget of the changed finding, the derived readouts and the navigator
+counts per edit; the hints are re-evaluated once editing pauses.
 
 A note that is signed or awaiting co-signature is shown read-only under a banner (with its
-addenda once signed): nothing can be typed, undone or autosaved. A save refused because
-another workstation saved first opens the conflict dialog.
+addenda once signed). A save refused because another workstation saved first opens the
+conflict dialog.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QResizeEvent, QUndoStack
+from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QScrollArea,
     QSplitter,
+    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from clinic_app.domain.assessment import (
-    EXAM_SECTIONS,
-    Assessment,
-    AssessmentStatus,
-    HintDecision,
+from clinic_app.domain.assessment import EXAM_SECTIONS, Assessment, AssessmentStatus
+from clinic_app.domain.fields import (
+    FieldError,
+    FieldSpec,
+    Path,
+    get_value,
+    spec_index,
+    with_value,
 )
-from clinic_app.domain.decision import HintDecisionKind, stamp_rule_set_version
-from clinic_app.domain.fields import FieldError, Path, get_value, spec_index, with_value
+from clinic_app.domain.guided_exam import (
+    clear_red_flag_screen,
+    findings_that_matter,
+    keep_screen_honest,
+    red_flag_checklist,
+    screened_negative,
+    section_screen,
+)
 from clinic_app.domain.model_base import AffectedSide
 from clinic_app.domain.progress import section_progress
 from clinic_app.domain.records.roles import User
 from clinic_app.domain.rehab.builder import plan_for_export
-from clinic_app.domain.rehab.plan import RehabPlan
+from clinic_app.domain.soap.builder import build_soap_note
 from clinic_app.services.ports import AssessmentRecord, PatientRecord
 from clinic_app.ui.decision_support_presenter import DecisionSupportPresenter
 from clinic_app.ui.editor.addenda_panel import AddendaPanel
+from clinic_app.ui.editor.assessment_session import AssessmentSession
 from clinic_app.ui.editor.conflict_presenter import ConflictPresenter
 from clinic_app.ui.editor.current_page_stack import CurrentPageStack
-from clinic_app.ui.editor.document_command import DocumentEditCommand
-from clinic_app.ui.editor.draft_autosaver import DraftAutosaver, now_text
-from clinic_app.ui.editor.edit_command import SetFindingCommand
 from clinic_app.ui.editor.editor_header import DATE_PATH, SIDE_PATH, EditorHeader
 from clinic_app.ui.editor.fields.base import FieldWidget, UnparsedText
+from clinic_app.ui.editor.fields.factory import create_field_widget
 from clinic_app.ui.editor.fields.pain_map_field import PainMapField
+from clinic_app.ui.editor.guided_exam_page import GuidedExamPage
 from clinic_app.ui.editor.hints_splitter import HintsSplitter
 from clinic_app.ui.editor.note_page import NOTE_ROOTS, NotePage
+from clinic_app.ui.editor.offline_banner import OfflineBanner
 from clinic_app.ui.editor.plan_page import PlanPage
 from clinic_app.ui.editor.record_banner import RecordBanner
-from clinic_app.ui.editor.record_notice import RecordNotice
 from clinic_app.ui.editor.section_navigator import SECTION_TITLES, SectionNavigator
 from clinic_app.ui.editor.section_page import SectionPage
-from clinic_app.ui.editor.signing_presenter import ADDENDUM_TITLE, SIGN_TITLE, SigningPresenter
+from clinic_app.ui.editor.signing_presenter import SigningPresenter
 from clinic_app.ui.exercise_library import exercise_library
 from clinic_app.ui.hints_panel import HintsPanel
 from clinic_app.ui.services_port import UiServices
 
 EXAM_TAB, NOTE_TAB, PLAN_TAB = 0, 1, 2
-NOT_SIGNED_UNSAVED = (
-    "Not signed: the latest changes could not be saved (see the status bar), and a note "
-    "is only signed as it is stored."
-)
-ADDENDA_ARE_FOR_SIGNED = "Addenda are for signed notes: a draft is simply edited."
 
 
 def refusal_text(value: Any, allowed: str, kept: Any) -> str:
@@ -79,8 +84,6 @@ def refusal_text(value: Any, allowed: str, kept: Any) -> str:
 
 
 class AssessmentEditor(QWidget):
-    savedAt = Signal(str)
-    saveFailed = Signal(str)
     assessmentChanged = Signal(object)
     topUrgencyChanged = Signal(str)  # "" when nothing beyond routine
 
@@ -92,31 +95,27 @@ class AssessmentEditor(QWidget):
         parent: QWidget | None = None,
         *,
         actor: User | None = None,
+        guided: bool | None = None,
     ) -> None:
-        """``actor``: the logged-in user; None for an installation without a login."""
+        """``actor``: the logged-in user; None for an installation without a login.
+        ``guided``: open in the guided exam; None: when no exam finding is recorded yet."""
         super().__init__(parent)
+        self._services = services
         self.setObjectName("assessmentEditor")
-        self.patient_record = patient_record
-        self.assessment_id = assessment_record.id
-        self.actor = actor
-        self._record = assessment_record  # signature and submission of the stored version
-        self._document = assessment_record.assessment
-        self._read_only = False
-        self.undo_stack = QUndoStack(self)
-        self._autosaver = DraftAutosaver(
-            services.assessments, assessment_record.id, assessment_record.version, self,
-            actor=actor, conflict_handler=self._settle_conflict,
+        self.session = AssessmentSession(
+            services.assessments, patient_record, assessment_record, self, actor=actor,
+            unsaved_edits=services.unsaved_edits,
         )
-        self._autosaver.saved.connect(self.savedAt)
-        self._autosaver.failed.connect(self.saveFailed)
-        self.signing = SigningPresenter(
-            services, patient_record.patient, assessment_record.id, actor, self
-        )
+        self.signing = SigningPresenter(services, self.session, self)
         self.conflicts = ConflictPresenter(services, assessment_record.id, actor, self)
+        self.session.resolve_conflict = self.conflicts.resolve
 
         self.header = EditorHeader(patient_record.patient, self)
         self.header.signRequested.connect(self.sign)
         self.banner = RecordBanner(self)
+        self.offline_banner = OfflineBanner(self)
+        self.session.offline.connect(self.offline_banner.show_offline)
+        self.session.backOnline.connect(self.offline_banner.show_back)
         self.addenda_panel = AddendaPanel(self)
         self.addenda_panel.addendumRequested.connect(self.add_addendum)
         self.navigator = SectionNavigator(SECTION_TITLES, self)
@@ -129,11 +128,20 @@ class AssessmentEditor(QWidget):
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(self.pages)
+        self.guided_page = GuidedExamPage(self._guided_field, self)
+        self.guided_page.allNegativeRequested.connect(self.clear_red_flag_screen)
+        self.guided_page.screenNegativeRequested.connect(self.screen_section_negative)
+        for page in self.section_pages.values():
+            page.screenNegativeRequested.connect(self.screen_section_negative)
         self.note_page = NotePage(self)
         self.library = exercise_library()
         self.plan_page = PlanPage(self.library, self)
         self.hints_panel = HintsPanel(self)
         self._build_layout()
+        if guided is None:
+            guided = not any(p.recorded for p in section_progress(self.session.document))
+        self.full_form_toggle.setChecked(not guided)
+        self._show_mode(not guided)
 
         self.decision_support = DecisionSupportPresenter(
             patient_record.patient,
@@ -143,34 +151,69 @@ class AssessmentEditor(QWidget):
         )
         self.decision_support.topUrgencyChanged.connect(self.topUrgencyChanged)
         self.decision_support.evaluated.connect(self._refresh_plan)
+        self.decision_support.evaluated.connect(self._refresh_note)
+        self.decision_support.evaluated.connect(self._refresh_guided)
+        self.work_tabs.currentChanged.connect(self._on_work_tab_changed)
         self.hints_panel.goToFindingRequested.connect(self.go_to)
-        self.hints_panel.hintDecisionRequested.connect(self.set_hint_decision)
-        self.plan_page.planChangeRequested.connect(self.set_rehab_plan)
+        self.hints_panel.hintDecisionRequested.connect(self.session.set_hint_decision)
+        self.plan_page.planChangeRequested.connect(self.session.set_rehab_plan)
         self.assessmentChanged.connect(self.decision_support.schedule)
 
+        self._editing: FieldWidget | None = None  # the widget whose edit is being applied
+        self.kujala_paths = tuple(p for p in self.guided_page.fields if p[0] == "outcomes")
         self.fields: dict[Path, FieldWidget] = dict(self.header.fields)
         for page in self.section_pages.values():
             self.fields.update(page.fields)
         self.fields.update(self.note_page.fields)
+        document = self.session.document
         for path, widget in self.fields.items():
-            widget.set_value(get_value(self._document, path))
-            widget.edited.connect(partial(self._on_edited, path))
-            widget.undoRequested.connect(self.undo_stack.undo)
-            widget.redoRequested.connect(self.undo_stack.redo)
+            widget.set_value(get_value(document, path))
+            widget.edited.connect(partial(self._on_edited, path, widget))
+            widget.undoRequested.connect(self.session.undo_stack.undo)
+            widget.redoRequested.connect(self.session.undo_stack.redo)
         self.navigator.currentRowChanged.connect(self._show_page)
         self._show_page(0)
         self._refresh_side_marks()
         self._refresh_summaries()
         self.navigator.fit_width()
-        self.decision_support.evaluate_now(self._document)
-        self._show_record_state(assessment_record)
+        self.decision_support.evaluate_now(document)
+        self._observe_session()
+        self._show_record_state(self.session.record)
+        if self.session.read_only:
+            self._set_read_only(True)
+
+    def _observe_session(self) -> None:
+        session = self.session
+        session.findingChanged.connect(self._show_finding)
+        session.partChanged.connect(self._show_part)
+        session.documentReplaced.connect(self._show_document)
+        session.changed.connect(self.assessmentChanged)
+        session.recordChanged.connect(self._show_record_state)
+        session.readOnlyChanged.connect(self._set_read_only)
+        session.addendaChanged.connect(self._show_addenda)
+        session.addendumSuggested.connect(self.add_addendum)
 
     def _build_layout(self) -> None:
-        exam = QSplitter(Qt.Orientation.Horizontal, self)
-        exam.addWidget(self.navigator)
-        exam.addWidget(self.scroll)
-        exam.setStretchFactor(1, 1)
-        exam.setChildrenCollapsible(False)
+        full_form = QSplitter(Qt.Orientation.Horizontal, self)
+        full_form.addWidget(self.navigator)
+        full_form.addWidget(self.scroll)
+        full_form.setStretchFactor(1, 1)
+        full_form.setChildrenCollapsible(False)
+        self.guided_scroll = QScrollArea(self)
+        self.guided_scroll.setObjectName("guidedScroll")
+        self.guided_scroll.setWidgetResizable(True)
+        self.guided_scroll.setWidget(self.guided_page)
+        self.exam_modes = QStackedWidget(self)
+        self.exam_modes.addWidget(self.guided_scroll)
+        self.exam_modes.addWidget(full_form)
+        self.full_form_toggle = QCheckBox("Full form (every finding, section by section)", self)
+        self.full_form_toggle.setObjectName("fullFormToggle")
+        self.full_form_toggle.toggled.connect(self._show_mode)
+        exam = QWidget(self)
+        exam_layout = QVBoxLayout(exam)
+        exam_layout.setContentsMargins(0, 4, 0, 0)
+        exam_layout.addWidget(self.full_form_toggle)
+        exam_layout.addWidget(self.exam_modes, 1)
         note_scroll = QScrollArea(self)
         note_scroll.setWidgetResizable(True)
         note_scroll.setWidget(self.note_page)
@@ -184,71 +227,22 @@ class AssessmentEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.header)
         layout.addWidget(self.banner)
+        layout.addWidget(self.offline_banner)
         layout.addWidget(self.addenda_panel)
         layout.addWidget(self.body_splitter, 1)
 
-    # -- public API ---------------------------------------------------------------------
-    @property
-    def assessment(self) -> Assessment:
-        return self._document
-
-    @property
-    def version(self) -> int:
-        return self._autosaver.version
-
-    @property
-    def has_unsaved_changes(self) -> bool:
-        return self._autosaver.has_unsaved
-
-    @property
-    def status(self) -> AssessmentStatus:
-        return self._document.status
-
-    @property
-    def read_only(self) -> bool:
-        """True while the note is signed or awaiting co-signature."""
-        return self._read_only
-
-    @property
-    def can_be_signed(self) -> bool:
-        """Signing (or submitting, co-signing) is still to come."""
-        return self._document.status is not AssessmentStatus.SIGNED
-
-    @property
-    def accepts_addenda(self) -> bool:
-        return self._document.status is AssessmentStatus.SIGNED
-
+    # -- what the editor area and the window use -------------------------------------------
     def sign(self) -> bool:
         """Save, then ask to sign (submit, co-sign or return) the note; True when done."""
-        if not self.can_be_signed:
-            return False
-        if not self.flush():
-            RecordNotice.show(self, SIGN_TITLE, NOT_SIGNED_UNSAVED)
-            return False
-        if not self.can_be_signed:  # settling a conflict may have taken a signed version
-            return False
-        shown = replace(self._record, version=self.version, assessment=self._document)
-        stored = self.signing.sign(shown)
-        if stored is None:
-            return False
-        self._adopt_record(stored)
-        self.savedAt.emit(now_text())
-        return True
+        return self.signing.sign()
 
     def add_addendum(self, text: str = "") -> bool:
         """Ask for an addendum to the signed note (``text`` pre-filled); True when added."""
-        if not self.accepts_addenda:
-            RecordNotice.show(self, ADDENDUM_TITLE, ADDENDA_ARE_FOR_SIGNED)
-            return False
-        if self.signing.add_addendum(text) is None:
-            return False
-        self._show_addenda()
-        self.savedAt.emit(now_text())
-        return True
+        return self.signing.add_addendum(text)
 
     def flush(self) -> bool:
         """Write any pending change now; False if the write was refused (see ``saveFailed``)."""
-        return self._autosaver.flush()
+        return self.session.flush()
 
     def current_section(self) -> str:
         return EXAM_SECTIONS[self.pages.currentIndex()]
@@ -277,6 +271,16 @@ class AssessmentEditor(QWidget):
     def set_hints_panel_visible(self, visible: bool) -> None:
         self.body_splitter.set_panel_visible(visible)
 
+    @property
+    def guided(self) -> bool:
+        return not self.full_form_toggle.isChecked()
+
+    def set_guided(self, guided: bool) -> None:
+        self.full_form_toggle.setChecked(not guided)
+
+    def _show_mode(self, full_form: bool) -> None:
+        self.exam_modes.setCurrentIndex(1 if full_form else 0)
+
     def go_to(self, path: tuple[str, ...]) -> None:
         """Show the page of a finding and put the keyboard focus on its input."""
         widget = self.fields.get(path)
@@ -284,116 +288,122 @@ class AssessmentEditor(QWidget):
             raise KeyError(f"no finding at {'.'.join(path)}")
         if path[0] in EXAM_SECTIONS:
             self.work_tabs.setCurrentIndex(EXAM_TAB)
+            guided_widget = self.guided_page.fields.get(path)
+            if self.guided and guided_widget is not None and guided_widget.isVisibleTo(self):
+                self.guided_scroll.ensureWidgetVisible(guided_widget, 50, 80)
+                guided_widget.focus_input()
+                return
+            self.set_guided(False)
             self.show_section(path[0])
             self.scroll.ensureWidgetVisible(widget, 50, 80)
         elif path[0] in NOTE_ROOTS:
             self.work_tabs.setCurrentIndex(NOTE_TAB)
         widget.focus_input()
 
-    def set_hint_decision(self, rule_id: str, decision: HintDecision) -> None:
-        """Record the clinician's decision on a hint as an undoable edit."""
-        decisions = dict(self._document.hint_decisions)
-        if self._read_only or decisions.get(rule_id) == decision:
-            return
-        decisions[rule_id] = decision
-        verb = "Accept" if decision.decision is HintDecisionKind.ACCEPTED else "Dismiss"
-        after = self._document.model_copy(update={"hint_decisions": decisions})
-        self.undo_stack.push(
-            DocumentEditCommand(
-                self._adopt_document, self._document, after, f"{verb} hint", "hints"
-            )
-        )
+    def clear_red_flag_screen(self) -> None:
+        """Record every red-flag item still not assessed as negative: one undoable step."""
+        after = clear_red_flag_screen(self.session.document, self._who())
+        self.session.edit_document(after, "Red-flag screen: all negative", "findings")
 
-    def set_rehab_plan(self, plan: RehabPlan | None, description: str) -> None:
-        """Store the clinician's plan (None: follow the findings again) as an undoable edit."""
-        if self._read_only or plan == self._document.rehab_plan:
-            return
-        after = self._document.model_copy(update={"rehab_plan": plan})
-        self.undo_stack.push(
-            DocumentEditCommand(self._adopt_document, self._document, after, description, "plan")
-        )
+    def screen_section_negative(self, section: str) -> None:
+        """Record every finding of ``section`` still not assessed as negative: one step."""
+        document = self.session.document
+        after = keep_screen_honest(screened_negative(document, section_screen(section)))
+        self.session.edit_document(after, f"Screen {SECTION_TITLES[section]} negative", "findings")
+
+    def _who(self) -> str:
+        """The name the note gives for who recorded the red-flag screen."""
+        actor = self.session.actor
+        if actor is None:
+            try:
+                actor = self._services.users.default_actor()
+            except Exception:  # several users, nobody logged in: the assessment's clinician
+                actor = None
+        if actor is not None:
+            return actor.display_name or actor.username
+        return self.session.document.clinician or "the clinician"
 
     # -- edits --------------------------------------------------------------------------
-    def _on_edited(self, path: Path, value: Any) -> None:
-        widget = self.fields[path]
-        if self._read_only:  # widgets are read-only too; this is the last line of defence
-            widget.set_value(get_value(self._document, path))
+    def _guided_field(self, spec: FieldSpec, parent: QWidget) -> FieldWidget:
+        widget = create_field_widget(spec, parent)
+        widget.set_value(get_value(self.session.document, spec.path))
+        widget.set_read_only(self.session.read_only)
+        widget.edited.connect(partial(self._on_edited, spec.path, widget))
+        widget.undoRequested.connect(self.session.undo_stack.undo)
+        widget.redoRequested.connect(self.session.undo_stack.redo)
+        return widget
+
+    def _views(self, path: Path) -> list[FieldWidget]:
+        guided = self.guided_page.fields.get(path)
+        return [self.fields[path], *([guided] if guided is not None else [])]
+
+    def _on_edited(self, path: Path, widget: FieldWidget, value: Any) -> None:
+        self._editing = widget
+        document = self.session.document
+        if self.session.read_only:  # widgets are read-only too; this is the last line of defence
+            widget.set_value(get_value(document, path))
             return
         try:
             if isinstance(value, UnparsedText):
                 spec = spec_index(Assessment)[path]
                 raise FieldError(path, value.text, spec.allowed(), spec.title)
-            after = with_value(self._document, path, value)
+            after = with_value(document, path, value)
         except FieldError as error:
             fallback = widget.session_original if widget.reverts_on_error else get_value(
-                self._document, path
+                document, path
             )
             typed = widget.typed_text()
             widget.show_error(refusal_text(typed or error.value, error.allowed, fallback))
-            after = with_value(self._document, path, fallback)
+            after = with_value(document, path, fallback)
         else:
             widget.clear_error()
-        if after == self._document:
-            return
         title = spec_index(Assessment)[path].title
-        self.undo_stack.push(
-            SetFindingCommand(self._adopt, path, self._document, after, title, widget.merge_key)
-        )
+        self.session.set_finding(path, keep_screen_honest(after), title, widget.merge_key)
 
-    def _adopt(self, document: Assessment, path: Path, refresh_widget: bool) -> None:
-        self._document = document
-        widget = self.fields[path]
-        value = get_value(document, path)
+    # -- observing the session -------------------------------------------------------------
+    def _show_finding(self, path: Path, refresh_widget: bool) -> None:
+        value = get_value(self.session.document, path)
+        for widget in self._views(path):
+            if refresh_widget or widget is not self._editing:
+                widget.set_value(value)
+            else:
+                widget.note_applied(value)
         if refresh_widget:
-            widget.set_value(value)
             if path[0] in EXAM_SECTIONS:
                 self.work_tabs.setCurrentIndex(EXAM_TAB)
-                if path[0] != self.current_section():
-                    self.show_section(path[0])
+                if not (self.guided and path in self.guided_page.fields):
+                    self.set_guided(False)
+                    if path[0] != self.current_section():
+                        self.show_section(path[0])
             elif path[0] in NOTE_ROOTS:
                 self.work_tabs.setCurrentIndex(NOTE_TAB)
-        else:
-            widget.note_applied(value)
         if path in (SIDE_PATH, DATE_PATH) or refresh_widget:
             self._refresh_side_marks()
         self._refresh_summaries()
-        self._changed(document)
 
-    def _adopt_document(self, document: Assessment, page: str) -> None:
-        self._document = document
-        if page == "plan":
+    def _show_part(self, part: str) -> None:
+        if part == "plan":
             self.work_tabs.setCurrentIndex(PLAN_TAB)
             self._refresh_plan()
-        elif not self.hints_panel_visible:
-            self.set_hints_panel_visible(True)
-        self._changed(document)
+        elif part == "findings":
+            self.work_tabs.setCurrentIndex(EXAM_TAB)
+            self._show_document()
+        elif part == "hints":
+            if not self.hints_panel_visible:
+                self.set_hints_panel_visible(True)
+        else:
+            self._show_document()
 
-    def _changed(self, document: Assessment) -> None:
-        self._autosaver.schedule(stamp_rule_set_version(document))
-        self.assessmentChanged.emit(document)
-
-    # -- the stored record ---------------------------------------------------------------
-    def _adopt_record(self, record: AssessmentRecord) -> None:
-        """Continue on ``record`` as stored (signed, submitted, returned or theirs)."""
-        self._record = record
-        if record.assessment != self._document:
-            self._document = record.assessment
-            for path, widget in self.fields.items():
-                widget.set_value(get_value(self._document, path))
-            self._refresh_side_marks()
-            self._refresh_summaries()
-            self.decision_support.evaluate_now(self._document)
-        self._show_record_state(record)
+    def _show_document(self) -> None:
+        document = self.session.document
+        for path, widget in [*self.fields.items(), *self.guided_page.fields.items()]:
+            widget.set_value(get_value(document, path))
+        self._refresh_side_marks()
+        self._refresh_summaries()
+        self.decision_support.evaluate_now(document)
 
     def _show_record_state(self, record: AssessmentRecord) -> None:
         status = record.assessment.status
-        locked = status is not AssessmentStatus.DRAFT
-        if locked:
-            self._autosaver.lock(record.version)
-        else:
-            self._autosaver.unlock(record.version)
-        if locked != self._read_only:
-            self._set_read_only(locked)
         signature = record.signature
         role = self.signing.role_of(signature.signed_by) if signature else None
         self.banner.show_record(status, signature, record.submission, role)
@@ -403,46 +413,62 @@ class AssessmentEditor(QWidget):
             self._show_addenda()
 
     def _set_read_only(self, read_only: bool) -> None:
-        self._read_only = read_only
-        for widget in self.fields.values():
+        for widget in [*self.fields.values(), *self.guided_page.fields.values()]:
             widget.set_read_only(read_only)
+        for page in self.section_pages.values():
+            page.set_read_only(read_only)
+        self.guided_page.setEnabled(not read_only)
         self.plan_page.set_read_only(read_only)
         self.hints_panel.set_read_only(read_only)
-        if read_only:
-            self.undo_stack.clear()  # nothing of a signed note can be undone
 
     def _show_addenda(self) -> None:
         self.addenda_panel.show_addenda(self.signing.trail().addenda)
 
-    def _settle_conflict(self, mine: Assessment) -> bool:
-        """The autosave was refused: another workstation saved first. True once settled."""
-        outcome = self.conflicts.resolve(mine)
-        if outcome is None:
-            return False
-        self._autosaver.rebase(outcome.record.version)
-        if outcome.mine_stored:
-            self._record = outcome.record
-            return True
-        self.undo_stack.clear()  # its steps were made on my version, now kept in the history
-        self._adopt_record(outcome.record)
-        if outcome.addendum_text and self.accepts_addenda:
-            self.add_addendum(outcome.addendum_text)
-        return True
-
     # -- display ------------------------------------------------------------------------
     def _refresh_plan(self, *_: object) -> None:
-        document = self._document
+        document = self.session.document
         plan = plan_for_export(document, self.decision_support.evaluation, self.library)
         self.plan_page.show_plan(plan, edited=document.rehab_plan is not None)
 
+    def _refresh_note(self, *_: object) -> None:
+        """The note preview, built only while the Note tab shows (it costs a full note)."""
+        evaluation = self.decision_support.evaluation
+        if self.work_tabs.currentIndex() != NOTE_TAB or evaluation is None:
+            return
+        document = self.session.document
+        plan = plan_for_export(document, evaluation, self.library)
+        patient = self.session.patient_record.patient
+        self.note_page.show_note(
+            build_soap_note(patient, document, evaluation, plan, self.library)
+        )
+
+    def _on_work_tab_changed(self, index: int) -> None:
+        if index != NOTE_TAB:
+            return
+        if self.decision_support.pending:
+            self.decision_support.evaluate_now()  # evaluated: the note follows
+        else:
+            self._refresh_note()
+
+    def _refresh_guided(self, *_: object) -> None:
+        evaluation = self.decision_support.evaluation
+        if evaluation is None:
+            return
+        document = self.session.document
+        asked_elsewhere = (*red_flag_checklist(), *self.kujala_paths)
+        self.guided_page.show_wanted(findings_that_matter(evaluation, document, asked_elsewhere))
+
     def _refresh_summaries(self) -> None:
-        self.navigator.show_progress(section_progress(self._document))
+        document = self.session.document
+        self.navigator.show_progress(section_progress(document))
+        self.guided_page.show_document(document)
         for page in self.section_pages.values():
-            page.refresh_readouts(self._document)
-        self.header.show_patient(self._document.assessment_date)
+            page.refresh_readouts(document)
+            page.show_asked(document)
+        self.header.show_patient(document.assessment_date)
 
     def _refresh_side_marks(self) -> None:
-        affected = self._document.affected_side
+        affected = self.session.document.affected_side
         for page in self.section_pages.values():
             page.mark_affected(affected)
         pain_map = self.fields.get(("history", "complaint", "pain_regions"))

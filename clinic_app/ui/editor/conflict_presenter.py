@@ -1,18 +1,24 @@
-"""Settles a refused autosave: shows both versions, then keeps mine or takes theirs through
-the conflict service, so that the version not chosen is kept in the history.
+"""Settles a refused autosave through the conflict service, so that nothing is lost.
 
-If the other workstation signed meanwhile, mine can no longer replace theirs: the person
-takes theirs and may turn their own entries into an addendum.
+Mine is first merged with the stored version against the base both started from: changes
+to different findings are combined and saved at once, and the person is told whose
+changes came in. Only findings both sides changed to different values open the dialog,
+which lists just those; the choice settles them (the side not chosen is kept in the
+history). If the other workstation signed or submitted meanwhile, mine can no longer
+replace theirs: the person takes theirs and may turn their own entries into an addendum.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from clinic_app.domain.assessment import Assessment, AssessmentStatus
 from clinic_app.domain.document_differences import FindingDifference, differing_findings
+from clinic_app.domain.document_merge import Preference, path_title
+from clinic_app.domain.fields import Path, spec_index
 from clinic_app.domain.records.audit import AuditAction, EntityType
 from clinic_app.domain.records.roles import LOCAL_USERNAME, PermissionDeniedError, User
 from clinic_app.services.ports import AssessmentRecord, RecordLockedError
@@ -44,6 +50,20 @@ class ConflictOutcome:
     record: AssessmentRecord  # the stored version the editor continues on
     mine_stored: bool  # True: my document is that version; else the editor shows theirs
     addendum_text: str = ""  # my entries, to offer as an addendum to the signed note
+    notice: str = ""  # what came in from the other workstation ("Merged with ...")
+
+
+def short_title(path: Path) -> str:
+    """The finding's own title ("Body mass"), as a status line has room for."""
+    spec = spec_index(Assessment).get(path)
+    return spec.title if spec is not None else path_title(path)
+
+
+def merged_notice(who: str, paths: Iterable[Path], verb: str = "Merged with") -> str:
+    """"Merged with Sam Reid's changes: Body mass"; "" when no finding came in."""
+    whose = f"{who}'s changes" if who else "the changes saved on the other workstation"
+    titles = ", ".join(dict.fromkeys(short_title(path) for path in paths))
+    return f"{verb} {whose}: {titles}" if titles else ""
 
 
 def addendum_draft(differences: tuple[FindingDifference, ...]) -> str:
@@ -62,10 +82,35 @@ class ConflictPresenter:
         self._actor = actor
         self._parent = parent
 
-    def resolve(self, mine: Assessment) -> ConflictOutcome | None:
-        """Ask until a choice is stored; None when the dialog is closed without one."""
+    def resolve(self, base: Assessment, mine: Assessment) -> ConflictOutcome | None:
+        """Merge ``mine`` (edited from ``base``) with the stored version; ask only about
+        findings changed differently on both sides. None when the dialog is closed."""
         conflicts = self._services.conflicts
         notice = ""
+        prefer: Preference | None = None
+        while True:
+            try:
+                outcome = conflicts.merge(
+                    self._assessment_id, base, mine, prefer=prefer, actor=self._actor
+                )
+            except RecordLockedError:  # a choice made while they signed is refused too
+                return self._take_locked_theirs(mine, LOCKED_MEANWHILE if prefer else "")
+            if outcome.record is not None:
+                stored = outcome.record
+                who = self.last_writer(outcome.theirs)
+                told = merged_notice(who, outcome.merge.theirs_changed)
+                return ConflictOutcome(stored, mine_stored=stored.assessment == mine, notice=told)
+            view = replace(self.view(mine, outcome.theirs, notice),
+                           differences=outcome.merge.conflicts)
+            choice = ConflictDialog.ask(self._parent, view)
+            if choice is None:
+                return None
+            prefer = Preference.MINE if choice is ConflictChoice.KEEP_MINE else Preference.THEIRS
+            notice = ""
+
+    def _take_locked_theirs(self, mine: Assessment, notice: str) -> ConflictOutcome | None:
+        """Signed or submitted meanwhile: only theirs can continue (mine kept in history)."""
+        conflicts = self._services.conflicts
         while True:
             theirs = conflicts.theirs(self._assessment_id)
             view = self.view(mine, theirs, notice)
@@ -91,7 +136,7 @@ class ConflictPresenter:
         status = theirs.assessment.status
         verb = "Signed" if status is AssessmentStatus.SIGNED else "Saved"
         details = [f"version {theirs.version}", local_time_text(theirs.updated_at)]
-        who = self._last_writer(theirs)
+        who = self.last_writer(theirs)
         if who:
             details.append(f"by {who}")
         return ConflictView(
@@ -102,7 +147,7 @@ class ConflictPresenter:
             notice=notice,
         )
 
-    def _last_writer(self, theirs: AssessmentRecord) -> str:
+    def last_writer(self, theirs: AssessmentRecord) -> str:
         """Who wrote the stored version, as far as the record says ("" when unknown)."""
         if theirs.signature is not None:
             return theirs.signature.signer_name

@@ -1,33 +1,34 @@
-"""An undoable edit of a part of the assessment that is not a single finding.
-
-Hint decisions and the rehab plan are edited through their own widgets; each change
-is one command holding the whole document before and after, like ``SetFindingCommand``.
+"""An undoable edit of more than one finding, or of a part of the assessment that is not
+a finding (hint decisions, the rehab plan): one command holding the whole document
+before and after, like ``SetFindingCommand``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
 from clinic_app.domain.assessment import Assessment
 
-# (document, page to show: "hints" or "plan")
-AdoptDocument = Callable[[Assessment, str], None]
+if TYPE_CHECKING:
+    from clinic_app.ui.editor.assessment_session import AssessmentSession
 
 
 class DocumentEditCommand(QUndoCommand):
     def __init__(
-        self, adopt: AdoptDocument, before: Assessment, after: Assessment, text: str, page: str
+        self, session: AssessmentSession, before: Assessment, after: Assessment, text: str,
+        part: str,
     ) -> None:
+        """``part``: what the editor shows after the change ("hints", "plan", "findings")."""
         super().__init__(text)
-        self._adopt = adopt
+        self._session = session
         self.before = before
         self.after = after
-        self.page = page
+        self.part = part
 
     def redo(self) -> None:
-        self._adopt(self.after, self.page)
+        self._session.apply_document(self.after, self.part)
 
     def undo(self) -> None:
-        self._adopt(self.before, self.page)
+        self._session.apply_document(self.before, self.part)

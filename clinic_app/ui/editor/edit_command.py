@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
 from clinic_app.domain.assessment import Assessment
 from clinic_app.domain.fields import Path
 
-TYPING_COMMAND_ID = 2001
+if TYPE_CHECKING:
+    from clinic_app.ui.editor.assessment_session import AssessmentSession
 
-# (document, path of the changed finding, whether the finding's widget must be refreshed)
-Adopt = Callable[[Assessment, Path, bool], None]
+TYPING_COMMAND_ID = 2001
 
 
 class SetFindingCommand(QUndoCommand):
@@ -20,7 +20,7 @@ class SetFindingCommand(QUndoCommand):
 
     def __init__(
         self,
-        adopt: Adopt,
+        session: AssessmentSession,
         path: Path,
         before: Assessment,
         after: Assessment,
@@ -28,12 +28,13 @@ class SetFindingCommand(QUndoCommand):
         merge_key: tuple[int, int] | None = None,
     ) -> None:
         super().__init__(f"Edit {title}")
-        self._adopt = adopt
+        self._session = session
         self.path = path
         self.before = before
         self.after = after
         self.merge_key = merge_key
-        self._from_widget = True  # the first redo comes from the widget that shows it already
+        # The first redo of a typed edit comes from the widget that shows it already.
+        self.from_widget = True
 
     def id(self) -> int:
         return TYPING_COMMAND_ID if self.merge_key is not None else -1
@@ -51,8 +52,8 @@ class SetFindingCommand(QUndoCommand):
         return True
 
     def redo(self) -> None:
-        self._adopt(self.after, self.path, not self._from_widget)
-        self._from_widget = False
+        self._session.apply_finding(self.after, self.path, not self.from_widget)
+        self.from_widget = False
 
     def undo(self) -> None:
-        self._adopt(self.before, self.path, True)
+        self._session.apply_finding(self.before, self.path, True)

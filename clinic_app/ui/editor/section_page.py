@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-from html import escape
-
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from clinic_app.domain.assessment import Assessment
 from clinic_app.domain.fields import Path
+from clinic_app.domain.guided_exam import PARENT_OF, asked, section_screen
 from clinic_app.domain.model_base import AffectedSide, Side
 from clinic_app.ui.editor.derived_readouts import READOUTS, Readout
 from clinic_app.ui.editor.field_layout import Group, Row, section_groups
@@ -22,6 +29,8 @@ SIDE_STYLE = "padding: 1px 6px; font-weight: bold;"
 
 
 class SectionPage(QWidget):
+    screenNegativeRequested = Signal(str)  # this section
+
     def __init__(self, section: str, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.section = section
@@ -29,13 +38,28 @@ class SectionPage(QWidget):
         self.fields: dict[Path, FieldWidget] = {}
         self.readouts: list[tuple[Readout, Side | None, QLabel]] = []
         self._side_headers: list[tuple[Side, QLabel]] = []
+        self._follow_up_rows: dict[Path, list[QWidget]] = {}
         layout = QVBoxLayout(self)
         heading = QLabel(title, self)
         font = QFont(heading.font())
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         heading.setFont(font)
-        layout.addWidget(heading)
+        top = QHBoxLayout()
+        top.addWidget(heading, 1)
+        self.screen_negative: QPushButton | None = None
+        if section_screen(section):
+            self.screen_negative = QPushButton("Screen negative", self)
+            self.screen_negative.setObjectName(f"screenNegative_{section}")
+            self.screen_negative.setToolTip(
+                "Records every finding of this section still not assessed as negative "
+                "(one undo step)"
+            )
+            self.screen_negative.clicked.connect(
+                lambda: self.screenNegativeRequested.emit(self.section)
+            )
+            top.addWidget(self.screen_negative)
+        layout.addLayout(top)
         for group in section_groups(section):
             layout.addWidget(self._build_group(group))
         layout.addStretch(1)
@@ -67,16 +91,15 @@ class SectionPage(QWidget):
     def _add_row(
         self, grid: QGridLayout, index: int, row: Row, bilateral: bool, box: QWidget
     ) -> None:
-        label = QLabel(_label_html(row.title, row.help), box)
-        label.setWordWrap(True)
-        label.setMaximumWidth(LABEL_WIDTH + 40)
-        if row.help:
-            label.setToolTip(row.help)
-        grid.addWidget(label, index, 0, Qt.AlignmentFlag.AlignTop)
+        label = _row_label(row, box)
+        title = _with_help(label, row.help, box)
+        grid.addWidget(title, index, 0, Qt.AlignmentFlag.AlignTop)
         if not row.bilateral:
             spec = row.cells[None]
             widget = create_field_widget(spec, box)
             self.fields[spec.path] = widget
+            if spec.path in PARENT_OF:
+                self._follow_up_rows[spec.path] = [title, widget]
             grid.addWidget(widget, index, 1, 1, 2 if bilateral else 1, Qt.AlignmentFlag.AlignTop)
             label.setBuddy(widget)
             return
@@ -93,7 +116,11 @@ class SectionPage(QWidget):
     def _add_readout(
         self, grid: QGridLayout, index: int, readout: Readout, bilateral: bool, box: QWidget
     ) -> None:
-        title = QLabel(f"<i>{escape(readout.title)}</i>", box)
+        title = QLabel(readout.title, box)
+        title.setTextFormat(Qt.TextFormat.PlainText)
+        italic = QFont(title.font())
+        italic.setItalic(True)
+        title.setFont(italic)
         grid.addWidget(title, index, 0, Qt.AlignmentFlag.AlignTop)
         sides: tuple[tuple[int, Side | None], ...] = (
             ((1, Side.LEFT), (2, Side.RIGHT)) if readout.per_side else ((1, None),)
@@ -123,6 +150,17 @@ class SectionPage(QWidget):
             if label.text() != text:
                 label.setText(text)
 
+    def show_asked(self, document: Assessment) -> None:
+        """Follow-up questions show once their parent is answered yes (or hold a value)."""
+        for path, parts in self._follow_up_rows.items():
+            shown = asked(document, path)
+            for part in parts:
+                part.setVisible(shown)
+
+    def set_read_only(self, read_only: bool) -> None:
+        if self.screen_negative is not None:
+            self.screen_negative.setEnabled(not read_only)
+
     def mark_affected(self, affected: AffectedSide | None) -> None:
         for side, header in self._side_headers:
             marked = affected is not None and affected.includes(side)
@@ -130,8 +168,33 @@ class SectionPage(QWidget):
             header.setStyleSheet(AFFECTED_STYLE if marked else SIDE_STYLE)
 
 
-def _label_html(title: str, help_text: str | None) -> str:
+def _row_label(row: Row, parent: QWidget) -> QLabel:
+    """The finding's title as plain text: a title such as 'Bedridden >= 3 days' or
+    'Kneecap "slipping out"' shows as written, and its '&' never becomes a mnemonic."""
+    label = QLabel(row.title.replace("&", "&&"), parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setMaximumWidth(LABEL_WIDTH + 40)
+    if row.help:
+        label.setToolTip(row.help)
+    return label
+
+
+def _with_help(label: QLabel, help_text: str | None, parent: QWidget) -> QWidget:
     if not help_text:
-        return escape(title)
-    hint = f"<span style='color:#666666;'><small>{escape(help_text)}</small></span>"
-    return f"{escape(title)}<br>{hint}"
+        return label
+    box = QWidget(parent)
+    column = QVBoxLayout(box)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(0)
+    column.addWidget(label)
+    hint = QLabel(help_text, box)
+    hint.setTextFormat(Qt.TextFormat.PlainText)
+    hint.setWordWrap(True)
+    hint.setMaximumWidth(LABEL_WIDTH + 40)
+    hint.setStyleSheet("color: #666666;")
+    small = QFont(hint.font())
+    small.setPointSizeF(small.pointSizeF() * 0.85)
+    hint.setFont(small)
+    column.addWidget(hint)
+    return box

@@ -1,5 +1,6 @@
-"""Signing, co-signing and addenda from the editor: asks through the dialogs, acts through
-the signing service, and says why when the service refuses.
+"""Signing, co-signing and addenda of the open assessment's session: saves it, asks
+through the dialogs, acts through the signing service, says why when the service
+refuses, and continues the session on the stored record.
 
 Roles are the services' business: a refusal (``PermissionDeniedError``) is shown in the
 dialog, which stays open for another try; the buttons the dialog offers are a courtesy.
@@ -10,7 +11,6 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from clinic_app.domain.patient import Patient
 from clinic_app.domain.progress import section_progress
 from clinic_app.domain.records.roles import LOCAL_USERNAME, PermissionDeniedError, Role, User
 from clinic_app.domain.records.signature import Addendum, AddendumError, RecordTrail
@@ -28,6 +28,7 @@ from clinic_app.ui.sign_dialog import RecordAction, SignDialog, SignRequest
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
+    from clinic_app.ui.editor.assessment_session import AssessmentSession
     from clinic_app.ui.services_port import UiServices
 
 log = logging.getLogger(__name__)
@@ -39,22 +40,52 @@ STALE_SIGNATURE = (
     "last saved it. Close it and open it again to see and sign the current version."
 )
 WRITE_FAILED = "{outcome}: the database refused the write ({reason}). Please try again."
+NOT_SIGNED_UNSAVED = (
+    "Not signed: the latest changes could not be saved (see the status bar), and a note "
+    "is only signed as it is stored."
+)
+ADDENDA_ARE_FOR_SIGNED = "Addenda are for signed notes: a draft is simply edited."
 
 
 class SigningPresenter:
     def __init__(
-        self,
-        services: UiServices,
-        patient: Patient,
-        assessment_id: int,
-        actor: User | None,
-        parent: QWidget,
+        self, services: UiServices, session: AssessmentSession, parent: QWidget
     ) -> None:
         self._services = services
-        self._patient = patient
-        self._assessment_id = assessment_id
-        self._actor = actor
+        self._session = session
+        self._patient = session.patient_record.patient
+        self._assessment_id = session.assessment_id
+        self._actor = session.actor
         self._parent = parent
+
+    def sign(self) -> bool:
+        """Save, then ask to sign (submit, co-sign or return) the note; True when done."""
+        session = self._session
+        if not session.can_be_signed:
+            return False
+        if not session.flush():
+            RecordNotice.show(self._parent, SIGN_TITLE, NOT_SIGNED_UNSAVED)
+            return False
+        if not session.can_be_signed:  # settling a conflict may have taken a signed version
+            return False
+        stored = self._sign_record(session.shown_record())
+        if stored is None:
+            return False
+        session.adopt_record(stored)
+        session.note_saved()
+        return True
+
+    def add_addendum(self, text: str = "") -> bool:
+        """Ask for an addendum to the signed note (``text`` pre-filled); True when added."""
+        session = self._session
+        if not session.accepts_addenda:
+            RecordNotice.show(self._parent, ADDENDUM_TITLE, ADDENDA_ARE_FOR_SIGNED)
+            return False
+        if self._ask_addendum(text) is None:
+            return False
+        session.addendaChanged.emit()
+        session.note_saved()
+        return True
 
     def signer(self) -> User | None:
         """Who signs: the logged-in user, else the installation's only user."""
@@ -79,7 +110,7 @@ class SigningPresenter:
             return None
         return next((user.role for user in users if user.username == username), None)
 
-    def sign(self, record: AssessmentRecord) -> AssessmentRecord | None:
+    def _sign_record(self, record: AssessmentRecord) -> AssessmentRecord | None:
         """Ask, then sign / submit / co-sign / return ``record`` (the version on screen).
 
         The stored record afterwards, or None when cancelled or refused.
@@ -113,7 +144,7 @@ class SigningPresenter:
                     outcome="Not signed", reason=type(failure).__name__))
                 return None
 
-    def add_addendum(self, text: str = "") -> Addendum | None:
+    def _ask_addendum(self, text: str = "") -> Addendum | None:
         """Ask for an addendum (``text`` pre-filled) and add it; None when cancelled."""
         error = ""
         while True:

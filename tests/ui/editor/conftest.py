@@ -57,7 +57,7 @@ def make_editor(qtbot, services, patient_record, assessment_record) -> EditorFac
     ) -> AssessmentEditor:
         chosen = using or services
         loaded = record or chosen.assessments.load(assessment_record.id)
-        editor = AssessmentEditor(chosen, patient_record, loaded)
+        editor = AssessmentEditor(chosen, patient_record, loaded, guided=False)
         qtbot.addWidget(editor)
         editor.resize(1280, 860)
         editor.show()

@@ -70,7 +70,7 @@ def main() -> int:
             editor.go_to(path)
             QTest.keyClick(target, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
         type_char(target, char)
-        value = get_value(editor.assessment, path)
+        value = get_value(editor.session.document, path)
         print(json.dumps({"path": list(path), "value": value}, ensure_ascii=False), flush=True)
 
     timer = QTimer()

@@ -32,7 +32,7 @@ def test_an_addendum_is_added_to_the_signed_note_and_listed(
     assert (first_text, first_error) == ("", "")
     assert second_text == "   "  # the refused text is shown again, with the reason
     assert second_error.startswith("Addendum text is empty")
-    [stored] = services.signing.trail(editor.assessment_id).addenda
+    [stored] = services.signing.trail(editor.session.assessment_id).addenda
     assert stored.text == CORRECTION.strip() and stored.author_name == "Alex Morgan (PH123456)"
     assert editor.addenda_panel.addenda == (stored,)
     shown = editor.addenda_panel.list.toPlainText()

@@ -13,38 +13,40 @@ GOALS = ("history", "goals")
 
 
 def test_change_is_saved_shortly_after_typing(qtbot, editor, services):
-    with qtbot.waitSignal(editor.savedAt, timeout=2000) as saved:
+    with qtbot.waitSignal(editor.session.savedAt, timeout=2000) as saved:
         replace_text(editor.fields[("history", "body", "height_cm")], "168")
     assert re.fullmatch(r"\d\d:\d\d:\d\d", saved.args[0])
-    stored = services.assessments.load(editor.assessment_id)
+    stored = services.assessments.load(editor.session.assessment_id)
     assert stored.assessment.history.body.height_cm == 168
-    assert stored.version == editor.version
+    assert stored.version == editor.session.version
 
 
 def test_stale_write_is_reported_and_text_is_kept(qtbot, editor, database_url, monkeypatch):
     """The conflict dialog closed without a choice: nothing is written, nothing dropped."""
     postponed = ConflictAnswers(monkeypatch)  # every time: closed without choosing
     other = build_services(open_database(database_url))
-    elsewhere = other.assessments.load(editor.assessment_id)
+    elsewhere = other.assessments.load(editor.session.assessment_id)
     other.assessments.save_draft(
         elsewhere.id,
-        with_value(elsewhere.assessment, ("clinician",), "Someone else"),
+        with_value(elsewhere.assessment, GOALS, "Run 5 km"),  # the same finding: asked
         elsewhere.version,
     )
-    with qtbot.waitSignal(editor.saveFailed, timeout=2000) as failed:
+    with qtbot.waitSignal(editor.session.saveFailed, timeout=2000) as failed:
         replace_text(editor.fields[GOALS], "Back to netball")
     assert "changed in another window" in failed.args[0]
-    assert editor.assessment.history.goals == "Back to netball"
+    assert editor.session.document.history.goals == "Back to netball"
     type_text(editor.fields[GOALS].notes_edit, " by May")
     assert editor.flush() is False
-    assert editor.has_unsaved_changes
+    assert editor.session.has_unsaved_changes
     assert editor.fields[GOALS].notes_edit.toPlainText() == "Back to netball by May"
-    assert other.assessments.load(editor.assessment_id).assessment.history.goals is None
+    assert other.assessments.load(editor.session.assessment_id).assessment.history.goals == (
+        "Run 5 km"
+    )
     assert len(postponed.views) == 2  # asked again at the next save
 
 
 def test_close_writes_pending_changes(qtbot, editor, services):
     replace_text(editor.fields[GOALS], "Hike Snowdon")
     editor.close()
-    stored = services.assessments.load(editor.assessment_id).assessment
+    stored = services.assessments.load(editor.session.assessment_id).assessment
     assert stored.history.goals == "Hike Snowdon"

@@ -14,7 +14,7 @@ from clinic_app.domain.document_differences import FindingDifference
 from clinic_app.domain.fields import with_value
 from clinic_app.domain.records.audit import EntityType
 from clinic_app.domain.records.roles import Role
-from clinic_app.domain.version_history import DISCARDED_IN_CONFLICT, SUPERSEDED_BY_CONFLICT
+from clinic_app.domain.version_history import DISCARDED_IN_CONFLICT, DISCARDED_IN_MERGE
 from clinic_app.storage.database import Database
 from clinic_app.ui.conflict_dialog import (
     MINE_HEADING,
@@ -47,11 +47,11 @@ def two_editors(make_editor, ward: Services) -> tuple[AssessmentEditor, Assessme
 
 
 def save_at(qtbot, editor: AssessmentEditor, path: tuple[str, ...], text: str) -> None:
-    with qtbot.waitSignal(editor.savedAt, timeout=2000):
+    with qtbot.waitSignal(editor.session.savedAt, timeout=2000):
         replace_text(editor.fields[path], text)
 
 
-def test_keep_mine_stores_my_version_and_keeps_theirs_in_the_history(
+def test_keep_mine_settles_only_the_finding_changed_on_both_sides(
     qtbot, two_editors, services: Services, monkeypatch
 ) -> None:
     desk, ward_editor = two_editors
@@ -59,28 +59,53 @@ def test_keep_mine_stores_my_version_and_keeps_theirs_in_the_history(
     save_at(qtbot, desk, GOALS, "Run 5 km")
     save_at(qtbot, desk, HEIGHT, "168")
 
-    with qtbot.waitSignal(ward_editor.savedAt, timeout=2000):
+    with qtbot.waitSignal(ward_editor.session.savedAt, timeout=2000):
         replace_text(ward_editor.fields[GOALS], "Back to netball")
 
     [view] = answers.views
-    rows = {row.path: row for row in view.differences}
-    assert (rows[GOALS].mine, rows[GOALS].theirs) == ("Back to netball", "Run 5 km")
-    assert rows[HEIGHT].mine == "not assessed" and rows[HEIGHT].theirs.startswith("168")
-    assert rows[GOALS].title.startswith("History › ")
-    stored = services.assessments.load(desk.assessment_id)
+    [row] = view.differences  # the height changed on the desk only: merged, not asked
+    assert (row.path, row.mine, row.theirs) == (GOALS, "Back to netball", "Run 5 km")
+    assert row.title.startswith("History › ")
+    stored = services.assessments.load(desk.session.assessment_id)
     assert view.theirs_heading.startswith(
         f"Saved on the other workstation (version {stored.version - 1}, "
     )
     assert view.choices == (ConflictChoice.KEEP_MINE, ConflictChoice.TAKE_THEIRS)
     assert stored.assessment.history.goals == "Back to netball"
-    assert stored.assessment.history.body.height_cm is None  # mine, as a whole
-    assert ward_editor.version == stored.version and not ward_editor.has_unsaved_changes
-    [kept] = services.conflicts.kept_versions(desk.assessment_id)
-    assert kept.reason == SUPERSEDED_BY_CONFLICT
+    assert stored.assessment.history.body.height_cm == 168  # theirs, merged in
+    assert ward_editor.session.document == stored.assessment
+    assert ward_editor.fields[HEIGHT].typed_text().startswith("168")
+    assert ward_editor.session.version == stored.version
+    assert not ward_editor.session.has_unsaved_changes
+    [kept] = services.conflicts.kept_versions(desk.session.assessment_id)
+    assert kept.reason == DISCARDED_IN_MERGE
     assert kept.assessment.history.goals == "Run 5 km"
 
     save_at(qtbot, ward_editor, GOALS, "Back to netball in May")  # continues on its version
     assert len(answers.views) == 1
+
+
+def test_changes_to_different_findings_merge_without_a_dialog(
+    qtbot, two_editors, services: Services, monkeypatch
+) -> None:
+    desk, ward_editor = two_editors
+    answers = ConflictAnswers(monkeypatch)
+    save_at(qtbot, desk, HEIGHT, "168")
+    told: list[str] = []
+    ward_editor.session.noticed.connect(told.append)
+
+    with qtbot.waitSignal(ward_editor.session.savedAt, timeout=2000):
+        replace_text(ward_editor.fields[GOALS], "Back to netball")
+
+    assert answers.views == []
+    stored = services.assessments.load(desk.session.assessment_id)
+    assert stored.assessment.history.goals == "Back to netball"
+    assert stored.assessment.history.body.height_cm == 168
+    assert ward_editor.session.document == stored.assessment
+    assert ward_editor.fields[HEIGHT].typed_text().startswith("168")
+    assert ward_editor.session.version == stored.version
+    assert told == ["Merged with the changes saved on the other workstation: Height"]
+    assert services.conflicts.kept_versions(desk.session.assessment_id) == []
 
 
 def test_take_theirs_shows_their_version_and_keeps_mine_in_the_history(
@@ -90,23 +115,24 @@ def test_take_theirs_shows_their_version_and_keeps_mine_in_the_history(
     answers = ConflictAnswers(monkeypatch, ConflictChoice.TAKE_THEIRS)
     save_at(qtbot, desk, GOALS, "Run 5 km")
 
-    with qtbot.waitSignal(ward_editor.savedAt, timeout=2000):
+    with qtbot.waitSignal(ward_editor.session.savedAt, timeout=2000):
         replace_text(ward_editor.fields[GOALS], "Back to netball")
 
     assert len(answers.views) == 1
-    stored = services.assessments.load(desk.assessment_id)
+    stored = services.assessments.load(desk.session.assessment_id)
     assert stored.assessment.history.goals == "Run 5 km"
     assert ward_editor.fields[GOALS].notes_edit.toPlainText() == "Run 5 km"
-    assert ward_editor.assessment.history.goals == "Run 5 km"
-    assert ward_editor.version == stored.version
-    assert ward_editor.undo_stack.count() == 0  # its steps belonged to the discarded version
-    [kept] = services.conflicts.kept_versions(desk.assessment_id)
-    assert kept.reason == DISCARDED_IN_CONFLICT
+    assert ward_editor.session.document.history.goals == "Run 5 km"
+    assert ward_editor.session.version == stored.version
+    # its steps belonged to the discarded version
+    assert ward_editor.session.undo_stack.count() == 0
+    [kept] = services.conflicts.kept_versions(desk.session.assessment_id)
+    assert kept.reason == DISCARDED_IN_MERGE
     assert kept.assessment.history.goals == "Back to netball"
 
     replace_text(ward_editor.fields[GOALS], "Run 5 km and hike")
     assert ward_editor.flush()
-    assert services.assessments.load(desk.assessment_id).assessment.history.goals == (
+    assert services.assessments.load(desk.session.assessment_id).assessment.history.goals == (
         "Run 5 km and hike"
     )
 
@@ -115,7 +141,7 @@ def test_signed_meanwhile_offers_theirs_and_turns_mine_into_an_addendum(
     qtbot, make_editor, ward: Services, services: Services, monkeypatch
 ) -> None:
     ward_editor = make_editor(using=ward)
-    record = services.assessments.load(ward_editor.assessment_id)
+    record = services.assessments.load(ward_editor.session.assessment_id)
     services.signing.sign(record.id, None, expected_version=record.version)
     answers = ConflictAnswers(monkeypatch, ConflictChoice.THEIRS_AND_ADDENDUM)
     addenda = AddendumAnswers(monkeypatch, lambda offered: offered)  # added as offered
@@ -132,7 +158,7 @@ def test_signed_meanwhile_offers_theirs_and_turns_mine_into_an_addendum(
     assert "Back to netball (signed note: not assessed)" in offered
     [addendum] = services.signing.trail(record.id).addenda
     assert "Back to netball" in addendum.text
-    assert ward_editor.read_only
+    assert ward_editor.session.read_only
     assert ward_editor.banner.text().startswith("Signed by Alex Morgan (PH123456)")
     assert ward_editor.addenda_panel.addenda == (addendum,)
     [kept] = services.conflicts.kept_versions(record.id)
@@ -147,7 +173,7 @@ def test_keep_mine_refused_because_the_other_signed_while_the_dialog_was_open(
     save_at(qtbot, desk, GOALS, "Run 5 km")
 
     def sign_on_the_desk_then_keep_mine(view: ConflictView) -> ConflictChoice:
-        stored = services.assessments.load(desk.assessment_id)
+        stored = services.assessments.load(desk.session.assessment_id)
         services.signing.sign(stored.id, None, expected_version=stored.version)
         return ConflictChoice.KEEP_MINE
 
@@ -161,8 +187,9 @@ def test_keep_mine_refused_because_the_other_signed_while_the_dialog_was_open(
     assert first.theirs_status is AssessmentStatus.DRAFT
     assert second.notice == LOCKED_MEANWHILE
     assert second.theirs_status is AssessmentStatus.SIGNED
-    assert ward_editor.read_only and ward_editor.assessment.history.goals == "Run 5 km"
-    [kept] = services.conflicts.kept_versions(desk.assessment_id)
+    assert ward_editor.session.read_only
+    assert ward_editor.session.document.history.goals == "Run 5 km"
+    [kept] = services.conflicts.kept_versions(desk.session.assessment_id)
     assert kept.assessment.history.goals == "Back to netball"
 
 
@@ -218,4 +245,4 @@ def test_the_dialog_names_who_saved_the_other_version(
     assert view.theirs_details[0] == f"version {stored.version + 1}"
     assert view.theirs_details[-1] == "by Sam Supervisor (REG-1)"
     entries = services.audit.entries_for(EntityType.ASSESSMENT, stored.id)
-    assert (entries[-1].username, entries[-1].action) == ("cleo", "conflict_kept_mine")
+    assert (entries[-1].username, entries[-1].action) == ("cleo", "merged")

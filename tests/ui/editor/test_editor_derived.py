@@ -15,7 +15,7 @@ def test_bmi_follows_height_and_mass(editor):
     replace_text(editor.fields[HEIGHT], "170")
     replace_text(editor.fields[MASS], "65")
     assert page.readout_text("BMI") == "22.5 kg/m²"
-    editor.undo_stack.undo()
+    editor.session.undo_stack.undo()
     assert page.readout_text("BMI") == "needs height and body mass"
 
 

@@ -26,8 +26,8 @@ def test_fill_every_section_restart_and_find_everything_back(
         enter_value(widget, value)
         expected = with_value(expected, path, value)
         assert widget.error_text() == "", path
-    assert editor.assessment == expected
-    assert all(p.state == "complete" for p in section_progress(editor.assessment))
+    assert editor.session.document == expected
+    assert all(p.state == "complete" for p in section_progress(editor.session.document))
     editor.close()
 
     # "Restart": new database connection, new services, a new editor on the stored record.

@@ -26,8 +26,8 @@ def test_total_only_when_every_item_is_answered(editor, services):
 
     click(editor.fields[("outcomes", "kujala", "limp")].button_for(None))  # "Not answered"
     assert page.readout_text("Kujala AKPS total").endswith("(items 1)")
-    assert editor.assessment.outcomes.kujala.limp is None
+    assert editor.session.document.outcomes.kujala.limp is None
     editor.flush()
-    stored = services.assessments.load(editor.assessment_id).assessment
+    stored = services.assessments.load(editor.session.assessment_id).assessment
     assert stored.outcomes.kujala.limp is None
     assert stored.outcomes.kujala.support == KUJALA_ITEMS[1].options[1].code

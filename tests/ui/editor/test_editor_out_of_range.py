@@ -15,7 +15,7 @@ def test_out_of_range_value_is_shown_and_not_saved(qtbot, editor, services):
     editor.go_to(HEIGHT)
     replace_text(height, "170")
     assert editor.flush()
-    saved_version = services.assessments.load(editor.assessment_id).version
+    saved_version = services.assessments.load(editor.session.assessment_id).version
     height.line_edit.clearFocus()  # the user moves on, and comes back later
 
     replace_text(height, "300")
@@ -25,9 +25,9 @@ def test_out_of_range_value_is_shown_and_not_saved(qtbot, editor, services):
     assert "from 50 to 250 cm" in height.error_text()
     assert "Kept: 170" in height.error_text()
     assert height.line_edit.text() == "300"  # what was typed stays visible to be corrected
-    assert editor.assessment.history.body.height_cm == 170
+    assert editor.session.document.history.body.height_cm == 170
     assert editor.flush()
-    stored = services.assessments.load(editor.assessment_id)
+    stored = services.assessments.load(editor.session.assessment_id)
     assert stored.assessment.history.body.height_cm == 170
     assert stored.version == saved_version  # nothing was written at all
 
@@ -40,9 +40,10 @@ def test_partial_prefix_of_a_refused_number_is_not_kept(qtbot, editor, services)
     nprs.clearFocus()
     replace_text(nprs, "25")
     qtbot.waitUntil(lambda: nprs.error_text() != "")
-    assert editor.assessment.outcomes.pain.usual == 7
+    assert editor.session.document.outcomes.pain.usual == 7
     editor.flush()
-    assert services.assessments.load(editor.assessment_id).assessment.outcomes.pain.usual == 7
+    stored = services.assessments.load(editor.session.assessment_id).assessment
+    assert stored.outcomes.pain.usual == 7
 
 
 def test_correcting_the_value_clears_the_error(qtbot, editor):
@@ -52,7 +53,7 @@ def test_correcting_the_value_clears_the_error(qtbot, editor):
     assert "abc is not allowed" in height.error_text()
     replace_text(height, "181,5")
     assert height.error_text() == ""
-    assert editor.assessment.history.body.height_cm == 181.5
+    assert editor.session.document.history.body.height_cm == 181.5
 
 
 def test_whole_numbers_refuse_fractions(qtbot, editor):
@@ -60,15 +61,15 @@ def test_whole_numbers_refuse_fractions(qtbot, editor):
     replace_text(stiffness, "7.5")
     qtbot.waitUntil(lambda: stiffness.error_text() != "")
     assert "a whole number" in stiffness.error_text()
-    assert editor.assessment.history.complaint.morning_stiffness_minutes is None
+    assert editor.session.document.history.complaint.morning_stiffness_minutes is None
 
 
 def test_clearing_the_assessment_date_is_refused(qtbot, editor):
     day = editor.fields[("assessment_date",)]
-    before = editor.assessment.assessment_date
+    before = editor.session.document.assessment_date
     replace_text(day, "")
     qtbot.waitUntil(lambda: day.error_text() != "")
-    assert editor.assessment.assessment_date == before
+    assert editor.session.document.assessment_date == before
 
 
 def test_parse_number_reads_what_people_type():

@@ -12,7 +12,7 @@ PAIN_MAP = ("history", "complaint", "pain_regions")
 
 
 def regions(editor):
-    value = editor.assessment.history.complaint.pain_regions
+    value = editor.session.document.history.complaint.pain_regions
     return None if value is None else {region.value for region in value}
 
 
@@ -42,7 +42,7 @@ def test_click_on_the_drawing_ticks_the_list_and_back(qtbot, editor):
     assert not field.region_list.option_boxes["inferior_pole"].isChecked()
     assert regions(editor) == {"tibial_tubercle"}
 
-    editor.undo_stack.undo()
+    editor.session.undo_stack.undo()
     assert diagram.selection() == {"inferior_pole", "tibial_tubercle"}
     assert field.region_list.option_boxes["inferior_pole"].isChecked()
 

@@ -62,17 +62,17 @@ def test_signing_a_draft_saves_it_first_then_shows_it_read_only_under_a_banner(
     assert not request.password_required  # a single-user installation has no login
     assert request.signer.display_name == "Alex Morgan"
     assert "0 of 8 exam sections complete" in request.completeness
-    stored = services.assessments.load(editor.assessment_id)
+    stored = services.assessments.load(editor.session.assessment_id)
     assert stored.assessment.status is AssessmentStatus.SIGNED
     assert stored.assessment.history.goals == "Back to netball"
-    assert editor.read_only and editor.status is AssessmentStatus.SIGNED
-    assert editor.version == stored.version
+    assert editor.session.read_only and editor.session.status is AssessmentStatus.SIGNED
+    assert editor.session.version == stored.version
     banner = editor.banner.text()
     assert banner.startswith("Signed by Alex Morgan (PH123456) (Clinician) on ")
     assert f"SHA-256 {stored.signature.content_hash[:16]}\u2026" in banner
-    assert editor.undo_stack.count() == 0
+    assert editor.session.undo_stack.count() == 0
     assert editor.header.sign_button.isHidden()
-    assert editor.addenda_panel.isVisibleTo(editor) and editor.accepts_addenda
+    assert editor.addenda_panel.isVisibleTo(editor) and editor.session.accepts_addenda
 
 
 def test_a_signed_editor_refuses_every_kind_of_input_without_error_messages(
@@ -81,9 +81,9 @@ def test_a_signed_editor_refuses_every_kind_of_input_without_error_messages(
     SignAnswers(monkeypatch, SignDecision(RecordAction.SIGN))
     replace_text(editor.fields[GOALS], "Back to netball")
     assert editor.sign()
-    stored_version = services.assessments.load(editor.assessment_id).version
+    stored_version = services.assessments.load(editor.session.assessment_id).version
     failures: list[str] = []
-    editor.saveFailed.connect(failures.append)
+    editor.session.saveFailed.connect(failures.append)
 
     goals = editor.fields[GOALS]
     type_text(goals.notes_edit, " and hiking")
@@ -100,9 +100,9 @@ def test_a_signed_editor_refuses_every_kind_of_input_without_error_messages(
     assert editor.fields[SIDE].combo.currentIndex() == 0
     assert not pain_map.region_list.option_boxes["retropatellar"].isChecked()
     assert not pain_map.diagram.isEnabled()
-    assert editor.assessment.history.goals == "Back to netball"
-    assert not editor.has_unsaved_changes and failures == []
-    assert services.assessments.load(editor.assessment_id).version == stored_version
+    assert editor.session.document.history.goals == "Back to netball"
+    assert not editor.session.has_unsaved_changes and failures == []
+    assert services.assessments.load(editor.session.assessment_id).version == stored_version
     assert not editor.plan_page.add.isEnabled()
     for card_button in editor.hints_panel.findChildren(QPushButton):
         if card_button.objectName() in ("accept", "dismiss"):
@@ -116,7 +116,7 @@ def test_a_signed_note_opens_read_only(
 
     editor = make_editor()
 
-    assert editor.read_only
+    assert editor.session.read_only
     assert editor.banner.text().startswith("Signed by Alex Morgan (PH123456)")
     assert editor.fields[GOALS].notes_edit.isReadOnly()
     assert editor.flush() is True
@@ -134,21 +134,21 @@ def test_a_student_is_offered_only_submission_and_a_supervisor_co_signs(
     [request] = answers.requests
     assert request.actions == (RecordAction.SUBMIT,)
     assert request.password_required  # several accounts: the signer types the password
-    assert student_editor.read_only
+    assert student_editor.session.read_only
     assert student_editor.banner.text() == (
         "Awaiting co-signature by a supervisor \u2014 submitted by Stu Student (REG-1)"
     )
     assert not student_editor.header.sign_button.isHidden()  # still to be co-signed
 
     supervisor_editor = open_editor(users[Role.SUPERVISOR])
-    assert supervisor_editor.read_only
+    assert supervisor_editor.session.read_only
     answers = SignAnswers(monkeypatch, SignDecision(RecordAction.CO_SIGN, PASSWORD))
 
     assert supervisor_editor.sign()
 
     assert answers.requests[0].actions == (RecordAction.CO_SIGN, RecordAction.RETURN)
     assert answers.requests[0].submitted_by == "Stu Student (REG-1)"
-    stored = services.assessments.load(supervisor_editor.assessment_id)
+    stored = services.assessments.load(supervisor_editor.session.assessment_id)
     assert stored.assessment.status is AssessmentStatus.SIGNED
     assert stored.assessment.history.goals == "Run 5 km"
     banner = supervisor_editor.banner.text()
@@ -173,10 +173,10 @@ def test_the_services_refuse_a_student_signing_and_a_wrong_password(
     assert first.error == ""
     assert "may not sign" in second.error and "co-signature" in second.error
     assert third.error.startswith("Password: not accepted for stu")
-    assert services.assessments.load(editor.assessment_id).assessment.status is (
+    assert services.assessments.load(editor.session.assessment_id).assessment.status is (
         AssessmentStatus.DRAFT
     )
-    assert not editor.read_only
+    assert not editor.session.read_only
 
 
 def test_a_supervisor_returns_a_note_for_changes_and_it_is_editable_again(
@@ -190,10 +190,10 @@ def test_a_supervisor_returns_a_note_for_changes_and_it_is_editable_again(
 
     assert supervisor.sign()
 
-    assert not supervisor.read_only and supervisor.banner.text() == ""
-    with qtbot.waitSignal(supervisor.savedAt, timeout=2000):
+    assert not supervisor.session.read_only and supervisor.banner.text() == ""
+    with qtbot.waitSignal(supervisor.session.savedAt, timeout=2000):
         replace_text(supervisor.fields[GOALS], "Squat pain-free")
-    assert services.assessments.load(supervisor.assessment_id).assessment.history.goals == (
+    assert services.assessments.load(supervisor.session.assessment_id).assessment.history.goals == (
         "Squat pain-free"
     )
 
@@ -228,9 +228,10 @@ def test_hint_decisions_and_plan_of_a_signed_note_cannot_be_changed(
     accept = card.findChild(QPushButton, "accept")
     assert not accept.isEnabled()
     accept.click()  # a disabled button ignores it; the editor would refuse it anyway
-    editor.set_hint_decision(fired[0].rule_id, HintDecision(decision=HintDecisionKind.ACCEPTED))
-    editor.set_rehab_plan(None, "Regenerate plan from findings")
-    assert editor.assessment == clinic.services.assessments.load(record.id).assessment
-    assert editor.undo_stack.count() == 0
+    accepted = HintDecision(decision=HintDecisionKind.ACCEPTED)
+    editor.session.set_hint_decision(fired[0].rule_id, accepted)
+    editor.session.set_rehab_plan(None, "Regenerate plan from findings")
+    assert editor.session.document == clinic.services.assessments.load(record.id).assessment
+    assert editor.session.undo_stack.count() == 0
     assert not editor.plan_page.regenerate.isEnabled()
     assert not editor.plan_page.remove.isEnabled() and editor.plan_page.dose.isReadOnly()

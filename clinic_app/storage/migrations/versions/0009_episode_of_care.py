@@ -6,7 +6,7 @@ become visits: a patient's first is the initial assessment, the later ones follo
 the follow-up date is read from the stored document.
 
 Revision ID: 0009_episode_of_care
-Revises: 0007_local_clinician
+Revises: 0008_assessment_schema_2
 Create Date: 2026-12-10
 """
 
@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0009_episode_of_care"
-down_revision: str | None = "0007_local_clinician"
+down_revision: str | None = "0008_assessment_schema_2"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

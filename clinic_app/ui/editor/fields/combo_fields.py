@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from clinic_app.domain.fields import FieldSpec
 from clinic_app.ui.editor.fields.base import FieldWidget, accessible_title
@@ -12,6 +12,9 @@ from clinic_app.ui.editor.fields.no_wheel_combo import NoWheelComboBox
 
 NOT_ASSESSED = "Not assessed"
 COMBO_MAX_WIDTH = 380
+# Characters a combo box needs at least: a long option ("Medial to the foot border") then
+# shows in full in the open list, so both sides of a row fit a laptop screen.
+COMBO_MIN_CHARACTERS = 12
 
 
 class _ComboField(FieldWidget):
@@ -25,6 +28,10 @@ class _ComboField(FieldWidget):
             self.combo.addItem(label)
         self.combo.setAccessibleName(accessible_title(spec))
         self.combo.setMaximumWidth(COMBO_MAX_WIDTH)
+        self.combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.combo.setMinimumContentsLength(COMBO_MIN_CHARACTERS)
         self.combo.currentIndexChanged.connect(self._on_index)
         self.setFocusProxy(self.combo)
         self._watch_focus(self.combo)
