@@ -22,7 +22,6 @@ from clinic_app.ui.login_dialog import LoginDialog
 from clinic_app.ui.main_window import MainWindow
 from clinic_app.ui.services_port import UiServices
 from clinic_app.ui.settings import APPLICATION, ORGANIZATION, AppSettings
-from clinic_app.ui.unsaved_recovery import recovered_message, save_unsaved_edits
 from clinic_app.ui.welcome_dialog import welcome_on_first_start
 
 if TYPE_CHECKING:
@@ -91,6 +90,9 @@ def open_services(
     if several_accounts and not log_in(window, services):
         window.close()  # Quit at the login is no failure: the app ends normally, unattached
         return services
+    # Here, not at the top: it loads the assessment model, after the window and list show.
+    from clinic_app.ui.unsaved_recovery import recovered_message, save_unsaved_edits
+
     recovered = save_unsaved_edits(services, window.session.actor)  # before tabs reopen
     window.attach(services, several_accounts=several_accounts)
     if recovered:

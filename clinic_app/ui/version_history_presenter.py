@@ -9,15 +9,13 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 
-from clinic_app.domain.assessment import Assessment
-from clinic_app.domain.fields import FieldError, Path, spec_index, with_value
-from clinic_app.ui.version_history_dialog import VersionHistoryDialog
-
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
+    from clinic_app.domain.fields import Path
     from clinic_app.ui.editor.assessment_session import AssessmentSession
     from clinic_app.ui.services_port import UiServices
+    from clinic_app.ui.version_history_dialog import VersionHistoryDialog
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +45,9 @@ class VersionHistoryPresenter(QObject):
         restore = None if session.read_only else (
             lambda path, value, version: self.restore(session, path, value, version)
         )
+        # Loaded on first use: the assessment model is no part of the window's start-up.
+        from clinic_app.ui.version_history_dialog import VersionHistoryDialog
+
         dialog = VersionHistoryDialog(versions, lambda: session.document, restore, self._parent)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -60,6 +61,8 @@ class VersionHistoryPresenter(QObject):
         """Set ``path`` to ``value`` (from ``from_version``) as one undoable change."""
         if session.read_only or self._services is None:
             return False
+        from clinic_app.domain.fields import FieldError, with_value
+
         try:
             after = with_value(session.document, path, value)
         except FieldError as refused:  # an older version may hold what today's rules refuse
@@ -83,5 +86,8 @@ class VersionHistoryPresenter(QObject):
 
 
 def _title(path: Path) -> str:
+    from clinic_app.domain.assessment import Assessment
+    from clinic_app.domain.fields import spec_index
+
     spec = spec_index(Assessment).get(path)
     return spec.title if spec is not None else " › ".join(path)

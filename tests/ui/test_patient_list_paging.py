@@ -3,6 +3,9 @@ listed from the file before the database is open."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -15,6 +18,7 @@ from clinic_app.ui.main_window import MainWindow
 from clinic_app.ui.patient_list_presenter import PAGE_SIZE
 from clinic_app.ui.patient_table_model import COL_NAME
 from clinic_app.ui.settings import AppSettings
+from tests.benchmarks.populate import populated_folder
 from tests.ui.ui_helpers import StandInEditor
 
 PATIENTS = 2 * PAGE_SIZE + 7
@@ -86,3 +90,22 @@ def test_no_preview_where_the_file_cannot_be_read_directly(tmp_path: Path) -> No
     for url in (f"sqlite:///{scrambled}", f"sqlite:///{tmp_path / 'missing.sqlite3'}",
                 "postgresql://clinic@localhost/clinic"):
         assert patient_list_preview(url, PAGE_SIZE) is None
+
+
+def test_the_first_page_is_listed_before_sqlalchemy_or_pydantic_load(tmp_path: Path) -> None:
+    """The start-up path to a usable list stays light: a module that imports the domain or
+    the storage layer at the top, anywhere on it, would add their import to every start."""
+    populated_folder(tmp_path, 150)
+    probe = (
+        "import sys\n"
+        "from clinic_app.cli import main\n"
+        "code = main()\n"
+        "print(sorted(m for m in ('sqlalchemy', 'pydantic') if m in sys.modules), code)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "CLINIC_APP_DATA_DIR": str(tmp_path),
+             "XDG_CONFIG_HOME": str(tmp_path / "config"), "CLINIC_APP_QUIT_WHEN_LISTED": "1"},
+        capture_output=True, text=True, timeout=120, check=False,
+    )
+    assert result.stdout.strip().splitlines()[-1] == "[] 0", result.stderr
