@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.clinical.readme_vignettes_table import current_block, vignettes_table
-from tests.decision.readme_rules_table import README
+from tests.readme_blocks import README
 
 REGENERATE = "run `python -m tests.clinical.readme_vignettes_table` to rewrite the table"
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from clinic_app.domain.decision import RULE_SET_VERSION, RULES
-from tests.decision.readme_rules_table import README, current_block, rule_row, rules_table
+from tests.decision.readme_rules_table import current_block, rule_row, rules_table
+from tests.readme_blocks import README
 
 REGENERATE = "run `python -m tests.decision.readme_rules_table` to rewrite the table"
 
