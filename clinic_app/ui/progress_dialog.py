@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QHeaderView,
     QLabel,
     QTableWidget,
     QTableWidgetItem,
@@ -71,9 +72,15 @@ class ProgressDialog(QDialog):
             for column, point in enumerate(series.points):
                 text = "-" if point.value is None else f"{point.value:g}"
                 self.table.setItem(row, column, QTableWidgetItem(text))
-            self.table.setItem(row, len(headers), QTableWidgetItem(series.change_text()))
+            change = QTableWidgetItem(series.change_text())
+            change.setToolTip(series.change_text())  # the whole sentence when it is elided
+            self.table.setItem(row, len(headers), change)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.resizeColumnsToContents()
+        # The change column takes the width left: no sideways scrolling to read the table.
+        self.table.horizontalHeader().setSectionResizeMode(
+            len(headers), QHeaderView.ResizeMode.Stretch
+        )
 
     def _show_chart(self, index: int) -> None:
         charts = self.report.charts
