@@ -150,15 +150,21 @@ def _running_in_ci() -> bool:
     return os.environ.get("CI", "").lower() == "true"
 
 
-@pytest.fixture(scope="session")
-def postgres_cluster() -> Iterator[PostgresCluster]:
+def _started_cluster() -> PostgresCluster:
+    """A new throwaway cluster; a test that needs one fails in CI and skips elsewhere when
+    PostgreSQL cannot be started."""
     try:
-        cluster = start_cluster()
+        return start_cluster()
     except ClusterUnavailable as error:
         message = f"PostgreSQL test cluster could not be started: {error}"
         if _running_in_ci():
             pytest.fail(message, pytrace=False)
         pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster() -> Iterator[PostgresCluster]:
+    cluster = _started_cluster()
     try:
         yield cluster
     finally:
@@ -169,13 +175,7 @@ def postgres_cluster() -> Iterator[PostgresCluster]:
 def restartable_cluster() -> Iterator[PostgresCluster]:
     """A cluster of the test's own, which it may ``halt`` and ``resume`` (an outage)
     without disturbing the session's shared cluster."""
-    try:
-        cluster = start_cluster()
-    except ClusterUnavailable as error:
-        message = f"PostgreSQL test cluster could not be started: {error}"
-        if _running_in_ci():
-            pytest.fail(message, pytrace=False)
-        pytest.skip(message)
+    cluster = _started_cluster()
     try:
         yield cluster
     finally:
