@@ -14,9 +14,10 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph
+from reportlab.platypus import CondPageBreak, Flowable
 
 from clinic_app.reports.pdf_build import FRAME_HEIGHT, FRAME_WIDTH
+from clinic_app.reports.text_block import TextBlock
 
 UNBOUNDED = 0xFFFFFF
 START_LINES = 2  # a paragraph does not split leaving fewer lines than this (no orphans)
@@ -39,7 +40,7 @@ def keep_headings(
     kept: list[Flowable] = []
     headings: list[Flowable] = []
     for flowable in story:
-        if isinstance(flowable, Paragraph) and flowable.style in heading_styles:
+        if isinstance(flowable, TextBlock) and flowable.style in heading_styles:
             headings.append(flowable)
         elif headings:
             kept += with_start(headings, flowable)
@@ -69,6 +70,6 @@ def _start(flowable: Flowable) -> float:
     if start is not None:
         return height_of(start)
     height = height_of(flowable)
-    if isinstance(flowable, Paragraph):
+    if isinstance(flowable, TextBlock):
         return min(height, flowable.getSpaceBefore() + START_LINES * flowable.style.leading)
     return height

@@ -16,6 +16,7 @@ from clinic_app.reports.markup import bold, labelled, para
 from clinic_app.reports.page import PageFrame
 from clinic_app.reports.pdf_build import FRAME_HEIGHT, FRAME_WIDTH, render_pdf
 from clinic_app.reports.styles import note_styles, plan_styles
+from clinic_app.reports.text_block import TextBlock
 from tests.reports.report_pdf_reading import pdf_pages
 
 FRAME = PageFrame(DEFAULT_LETTERHEAD, "Test", "Patient: test", "Clinician: test", draft=False)
@@ -114,7 +115,7 @@ def test_one_line_text_reads_and_breaks_as_the_parser_would_make_it(text: str) -
     assert fast.wrap(200, 10_000) == parsed.wrap(200, 10_000)
     label = labelled("Label:", text, style)
     assert label.getPlainText() == "Label: " + " ".join(text.split())
-    assert label.frags[0].fontName == BOLD and bold(text, style).frags[0].fontName == BOLD
+    assert label.runs[0][1] == BOLD and bold(text, style).runs[0][1] == BOLD
 
 
 def test_line_breaks_and_control_characters() -> None:
@@ -128,5 +129,5 @@ def test_line_breaks_and_control_characters() -> None:
 
 def test_a_cell_is_a_string_when_it_fits_on_one_line() -> None:
     assert cell("not  assessed\x00", STYLES.cell, 100) == "not assessed"
-    assert isinstance(cell("a much longer finding text " * 4, STYLES.cell, 100), Paragraph)
-    assert isinstance(cell("two\nlines", STYLES.cell, 400), Paragraph)
+    assert isinstance(cell("a much longer finding text " * 4, STYLES.cell, 100), TextBlock)
+    assert isinstance(cell("two\nlines", STYLES.cell, 400), TextBlock)

@@ -15,7 +15,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pypdf import PdfReader
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph
 
 from clinic_app.domain.case_file import CaseFile
 from clinic_app.domain.letterhead import Letterhead
@@ -30,6 +29,7 @@ from clinic_app.reports.page import MARGIN, PAGE_WIDTH
 from clinic_app.reports.pdf_build import BOTTOM_MARGIN, render_pdf
 from clinic_app.reports.plan_pdf import plan_frame
 from clinic_app.reports.styles import note_styles, plan_styles
+from clinic_app.reports.text_block import TextBlock
 from clinic_app.resources import resource
 from tests.reports.report_pdf_reading import pdf_text, squash
 
@@ -177,9 +177,8 @@ def test_a_table_cell_with_a_chinese_name_is_a_paragraph_in_the_fallback_font() 
     style = note_styles().cell
     assert cell("Hartley, Emma", style, 200) == "Hartley, Emma"  # plain string: the fast path
     chinese = cell(f"{FAMILY}, {GIVEN}", style, 200)
-    assert isinstance(chinese, Paragraph)
-    assert [frag.fontName for frag in chinese.frags] == ["FallbackCJK", style.fontName,
-                                                          "FallbackCJK"]
+    assert isinstance(chinese, TextBlock)
+    assert [font for _, font in chinese.runs] == ["FallbackCJK", style.fontName, "FallbackCJK"]
 
 
 def test_text_with_line_breaks_is_escaped_run_by_run() -> None:

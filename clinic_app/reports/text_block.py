@@ -1,0 +1,307 @@
+"""A block of text the reports lay out and draw themselves, instead of a ReportLab Paragraph.
+
+The reports' text has a small model: runs of (text, font) in one size and colour, left
+aligned, with line breaks where the text has them. ReportLab's Paragraph serves a far larger
+one (markup, justification, hyphenation, bullets, links) and pays for it on every line: it
+was about half the time of an export. This block breaks lines the way the Paragraph does for
+that small model (greedy, words between spaces, a space may shrink by 5 % to keep a word on
+its line, a word longer than a line split where the line is full), keeps each width's lines,
+and draws each line with one text operator per font.
+
+A block split across pages keeps its first lines as broken and re-flows the rest, so the
+continuation may be laid out at another width. As with the Paragraph, a block never leaves
+a single line at the foot of a page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+from typing import NamedTuple
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable
+
+# (text, font name) pieces of one line of text, in order
+Runs = Sequence[tuple[str, str]]
+
+# ReportLab's own constants: the share a space may shrink, and the narrowest width
+# worth laying out in.
+SPACE_SHRINKAGE = 0.05
+NARROWEST = 1e-8
+UNFITTABLE = 0x7FFFFFFF
+_TOKENS = re.compile(" +|[^ ]+")
+
+
+class Word(NamedTuple):
+    """Characters between spaces, perhaps in several fonts, and the space before them
+    (``space`` 0: at the start of a line, or a later piece of a word split across lines)."""
+
+    runs: tuple[tuple[str, str], ...]
+    width: float
+    space: float = 0.0
+    space_font: str = ""
+
+
+class Line(NamedTuple):
+    """One printed line: its words and the line of the text (between breaks) it is from."""
+
+    source: int
+    words: tuple[Word, ...]
+
+
+class TextBlock(Flowable):
+    """``lines``: the text's lines (as between its line breaks), each as runs.
+
+    The style gives the size, leading, colour and the space before and after; its font is
+    the one the runs were chosen for.
+    """
+
+    def __init__(self, lines: Sequence[Runs], style: ParagraphStyle) -> None:
+        super().__init__()
+        self.style = style
+        size = style.fontSize
+        self._sources: list[tuple[Word, ...]] = _trimmed(
+            [tuple(_words(runs, size)) for runs in lines]
+        )
+        self._broken_width: float | None = None
+        self._lines: list[Line] = []
+
+    @classmethod
+    def _of_words(cls, sources: list[tuple[Word, ...]], style: ParagraphStyle) -> TextBlock:
+        block = cls((), style)
+        block._sources = sources
+        return block
+
+    @property
+    def runs(self) -> list[tuple[str, str]]:
+        """Every run, in order, spaces in the run they belong to, line breaks as ``\\n``."""
+        runs: list[tuple[str, str]] = []
+        for index, words in enumerate(self._sources):
+            if index:
+                runs.append(("\n", self.style.fontName))
+            for position, word in enumerate(words):
+                if position and word.space:
+                    runs.append((" ", word.space_font))
+                runs.extend(word.runs)
+        return _merged(runs)
+
+    def getPlainText(self) -> str:
+        return "".join(text for text, _ in self.runs)
+
+    def getSpaceBefore(self) -> float:
+        return self.style.spaceBefore
+
+    def getSpaceAfter(self) -> float:
+        return self.style.spaceAfter
+
+    def minWidth(self) -> float:
+        return max((word.width for words in self._sources for word in words), default=0.0)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if availWidth < NARROWEST:
+            return 0, UNFITTABLE
+        self.width = availWidth
+        self.height = len(self._lines_at(availWidth)) * self.style.leading
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        if not self._sources or availWidth < NARROWEST or availHeight < NARROWEST:
+            return []
+        lines = self._lines_at(availWidth)
+        fitting = int(availHeight / self.style.leading)
+        if fitting <= 1:  # no single line left at the foot of a page
+            return []
+        if len(lines) <= fitting:
+            return [self]
+        # The first lines stay as they were broken here; the rest is re-flowed.
+        head = TextBlock._of_words([line.words for line in lines[:fitting]], self.style)
+        head._lines = [Line(index, line.words) for index, line in enumerate(lines[:fitting])]
+        head._broken_width = availWidth
+        return [head, TextBlock._of_words(_reflowed(lines[fitting:]), self.style)]
+
+    def draw(self) -> None:
+        lines = self._lines_at(self.width)
+        if not lines:
+            return
+        style = self.style
+        canvas = self.canv
+        # The first baseline a font size below the top, as ReportLab's Paragraph places it.
+        text = canvas.beginText(0, self.height - style.fontSize)
+        text.setFillColor(style.textColor)
+        current_font = ""
+        for line in lines:
+            for piece, font in _printed(line):
+                if font != current_font:
+                    text.setFont(font, style.fontSize, style.leading)
+                    current_font = font
+                text.textOut(piece)
+            text.textLine()
+        canvas.saveState()
+        canvas.drawText(text)
+        canvas.restoreState()
+
+    def _lines_at(self, width: float) -> list[Line]:
+        if width != self._broken_width:
+            self._lines = list(_broken(self._sources, width, self.style.fontSize))
+            self._broken_width = width
+        return self._lines
+
+
+def _trimmed(sources: list[tuple[Word, ...]]) -> list[tuple[Word, ...]]:
+    """Without the empty lines at the start and end (a blank text has no lines)."""
+    start, stop = 0, len(sources)
+    while start < stop and not sources[start]:
+        start += 1
+    while stop > start and not sources[stop - 1]:
+        stop -= 1
+    return sources[start:stop]
+
+
+@lru_cache(maxsize=1 << 16)
+def _unit_width(text: str, font: str) -> float:
+    """Width of ``text`` at one point (widths scale with the size)."""
+    return stringWidth(text, font, 1.0)
+
+
+def _words(runs: Runs, size: float) -> Iterator[Word]:
+    """The words of one line of runs; runs of spaces count as one space, none at the ends."""
+    if len(runs) == 1:  # the common case, and the quick one
+        text, font = runs[0]
+        space = _unit_width(" ", font) * size
+        first = True
+        for part in text.split(" "):
+            if part:
+                yield Word(((part, font),), _unit_width(part, font) * size,
+                           0.0 if first else space, "" if first else font)
+                first = False
+        return
+    pieces: list[tuple[str, str]] = []
+    space_font = ""  # of the space before the word being read
+    last_space_font = ""  # of the last space read since a word ended
+    started = False
+
+    def word() -> Word:
+        width = sum(_unit_width(text, font) for text, font in pieces) * size
+        space = _unit_width(" ", space_font) * size if space_font else 0.0
+        return Word(tuple(pieces), width, space, space_font)
+
+    for text, font in runs:
+        for token in _TOKENS.findall(text):
+            if token[0] == " ":
+                if pieces:
+                    yield word()
+                    pieces, started = [], True
+                last_space_font = font
+                continue
+            if not pieces:
+                space_font = last_space_font if started else ""
+                last_space_font = ""
+            pieces.append((token, font))
+    if pieces:
+        yield word()
+
+
+def _broken(sources: Sequence[tuple[Word, ...]], width: float, size: float) -> Iterator[Line]:
+    """The printed lines of ``sources`` in lines of ``width`` points.
+
+    Words keep the space before them even at the start of a line (where it is not printed),
+    so that lines re-flowed at another width are spaced as written.
+    """
+    for index, words in enumerate(sources):
+        line: list[Word] = []
+        used = spaces = 0.0
+        for word in words:
+            added = word.space if line else 0.0
+            spaces += added
+            if line and used + added + word.width <= width + SPACE_SHRINKAGE * spaces:
+                line.append(word)
+                used += added + word.width
+                continue
+            if word.width <= width:
+                if line:
+                    yield Line(index, tuple(line))
+                line, used, spaces = [word], word.width, 0.0
+                continue
+            # Longer than a whole line: fill this line, then whole lines, then go on from
+            # where the word ends.
+            first, *rest = _split_word(word, width - used - added, width, size)
+            if first.runs:
+                line.append(first)
+            if line:
+                yield Line(index, tuple(line))
+            for piece in rest[:-1]:
+                yield Line(index, (piece,))
+            line = rest[-1:]
+            used, spaces = sum(piece.width for piece in line), 0.0
+        yield Line(index, tuple(line))
+
+
+def _split_word(word: Word, room: float, width: float, size: float) -> list[Word]:
+    """``word`` in pieces: the first, after the word's space, fits in ``room`` (it may be
+    empty); each later one, glued to the one before, in ``width``, at least a character."""
+    pieces: list[Word] = []
+    runs: list[tuple[str, str]] = []
+    used, limit = 0.0, room
+    for text, font in word.runs:
+        for char in text:
+            char_width = _unit_width(char, font) * size
+            if used + char_width > limit and (runs or not pieces):
+                pieces.append(_piece(word, runs, used, first=not pieces))
+                runs, used, limit = [], 0.0, width
+            runs.append((char, font))
+            used += char_width
+    pieces.append(_piece(word, runs, used, first=not pieces))
+    return pieces
+
+
+def _piece(word: Word, runs: Runs, width: float, first: bool) -> Word:
+    if first:
+        return Word(tuple(_merged(runs)), width, word.space, word.space_font)
+    return Word(tuple(_merged(runs)), width)
+
+
+def _reflowed(lines: Sequence[Line]) -> list[tuple[Word, ...]]:
+    """The words of ``lines`` as the lines of text they come from, to be broken afresh."""
+    sources: list[list[Word]] = []
+    previous = None
+    for line in lines:
+        if line.source != previous:
+            sources.append([])
+            previous = line.source
+        sources[-1].extend(line.words)
+    return [tuple(words) for words in sources]
+
+
+def _printed(line: Line) -> list[tuple[str, str]]:
+    """The runs that print ``line``: its words and the spaces between them, joined by font."""
+    runs: list[tuple[str, str]] = []
+    texts: list[str] = []
+    font = ""
+    for position, word in enumerate(line.words):
+        pieces = word.runs
+        if position and word.space:
+            pieces = ((" ", word.space_font), *pieces)
+        for text, piece_font in pieces:
+            if piece_font != font:
+                if texts:
+                    runs.append(("".join(texts), font))
+                    texts = []
+                font = piece_font
+            texts.append(text)
+    if texts:
+        runs.append(("".join(texts), font))
+    return runs
+
+
+def _merged(runs: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Neighbouring runs in the same font joined."""
+    merged: list[tuple[str, str]] = []
+    for text, font in runs:
+        if merged and merged[-1][1] == font:
+            merged[-1] = (merged[-1][0] + text, font)
+        else:
+            merged.append((text, font))
+    return merged
