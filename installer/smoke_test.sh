@@ -3,7 +3,7 @@
 # folder, run with a fresh home directory and a minimal environment (no venv, no
 # PYTHONPATH), offscreen.
 # Usage: installer/smoke_test.sh [dist/clinic-app-<version>-linux-<arch>.tar.gz]
-# Checks: --version matches the tarball name; `demo --out` writes valid PDFs (pdfinfo,
+# Checks: ReportLab's C accelerator is bundled; --version matches the tarball name; `demo --out` writes valid PDFs (pdfinfo,
 # and pypdf reads their text); the GUI starts, shows its main window and quits with
 # status 0; a fresh home gets its database in the user data directory, holding the demo
 # patients (the welcome dialog's default, taken without asking under the quit hook).
@@ -52,6 +52,9 @@ mkdir "$scratch/unpacked"
 tar -C "$scratch/unpacked" -xzf "$tarball"
 app="$scratch/unpacked/$bundle_name/clinic-app"
 [[ -x "$app" ]] || fail "no executable clinic-app in the tarball's $bundle_name/ folder"
+# Without it the PDFs are still right, only slower: ReportLab falls back to Python quietly.
+find "$scratch/unpacked" -name '_rl_accel*' | grep -q . ||
+    fail "ReportLab's accelerator (_rl_accel) is not in the bundle"
 
 step "clinic-app --version"
 home="$scratch/home-version"

@@ -85,3 +85,4 @@ def test_line_breaks_in_the_text_are_kept_and_blank_lines_between_them_too() -> 
     assert [text for _, text in lines] == ["first line", "third line"]
     first, third = (y for y, _ in lines)
     assert first - third == pytest.approx(2 * STYLE.leading)
+
