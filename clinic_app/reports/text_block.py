@@ -15,7 +15,6 @@ a single line at the foot of a page.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import NamedTuple
@@ -32,7 +31,6 @@ Runs = Sequence[tuple[str, str]]
 SPACE_SHRINKAGE = 0.05
 NARROWEST = 1e-8
 UNFITTABLE = 0x7FFFFFFF
-_TOKENS = re.compile(" +|[^ ]+")
 
 
 class Word(NamedTuple):
@@ -77,18 +75,15 @@ class TextBlock(Flowable):
 
     @property
     def runs(self) -> list[tuple[str, str]]:
-        """Every run, in order, spaces in the run they belong to, line breaks as ``\\n``."""
+        """Every run, in order, spaces in the run they belong to, line breaks as ``\n``."""
         runs: list[tuple[str, str]] = []
         for index, words in enumerate(self._sources):
             if index:
                 runs.append(("\n", self.style.fontName))
-            for position, word in enumerate(words):
-                if position and word.space:
-                    runs.append((" ", word.space_font))
-                runs.extend(word.runs)
-        return _merged(runs)
+            runs += _printed(Line(index, words))
+        return runs
 
-    def getPlainText(self) -> str:
+    def getPlainText(self, identify: object = None) -> str:  # ReportLab's error messages
         return "".join(text for text, _ in self.runs)
 
     def getSpaceBefore(self) -> float:
@@ -110,7 +105,10 @@ class TextBlock(Flowable):
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         if not self._sources or availWidth < NARROWEST or availHeight < NARROWEST:
             return []
-        lines = self._lines_at(availWidth)
+        # As the Paragraph does, split the lines of the last wrap: a frame narrowed by an
+        # Indenter asks for the split at its full width.
+        width = availWidth if self._broken_width is None else self._broken_width
+        lines = self._lines_at(width)
         fitting = int(availHeight / self.style.leading)
         if fitting <= 1:  # no single line left at the foot of a page
             return []
@@ -119,7 +117,7 @@ class TextBlock(Flowable):
         # The first lines stay as they were broken here; the rest is re-flowed.
         head = TextBlock._of_words([line.words for line in lines[:fitting]], self.style)
         head._lines = [Line(index, line.words) for index, line in enumerate(lines[:fitting])]
-        head._broken_width = availWidth
+        head._broken_width = width
         return [head, TextBlock._of_words(_reflowed(lines[fitting:]), self.style)]
 
     def draw(self) -> None:
@@ -167,41 +165,34 @@ def _unit_width(text: str, font: str) -> float:
 
 
 def _words(runs: Runs, size: float) -> Iterator[Word]:
-    """The words of one line of runs; runs of spaces count as one space, none at the ends."""
-    if len(runs) == 1:  # the common case, and the quick one
-        text, font = runs[0]
-        space = _unit_width(" ", font) * size
-        first = True
-        for part in text.split(" "):
-            if part:
-                yield Word(((part, font),), _unit_width(part, font) * size,
-                           0.0 if first else space, "" if first else font)
-                first = False
-        return
-    pieces: list[tuple[str, str]] = []
-    space_font = ""  # of the space before the word being read
-    last_space_font = ""  # of the last space read since a word ended
-    started = False
-
-    def word() -> Word:
-        width = sum(_unit_width(text, font) for text, font in pieces) * size
-        space = _unit_width(" ", space_font) * size if space_font else 0.0
-        return Word(tuple(pieces), width, space, space_font)
-
+    """The words of one line of runs, split at spaces (the text holds single spaces)."""
+    pieces: list[tuple[str, str]] = []  # the word being read, by font
+    space_font = ""  # of the space before it: none before a line's first word
+    last_space_font = ""  # of the last space read, once a word has been read
     for text, font in runs:
-        for token in _TOKENS.findall(text):
-            if token[0] == " ":
+        for position, part in enumerate(text.split(" ")):
+            if position:  # a space came before this part
                 if pieces:
-                    yield word()
-                    pieces, started = [], True
-                last_space_font = font
-                continue
-            if not pieces:
-                space_font = last_space_font if started else ""
-                last_space_font = ""
-            pieces.append((token, font))
+                    yield _word(pieces, space_font, size)
+                    pieces = []
+                    last_space_font = font
+                elif last_space_font:
+                    last_space_font = font
+            if part:
+                if not pieces:
+                    space_font = last_space_font
+                pieces.append((part, font))
     if pieces:
-        yield word()
+        yield _word(pieces, space_font, size)
+
+
+def _word(pieces: list[tuple[str, str]], space_font: str, size: float) -> Word:
+    if len(pieces) == 1:
+        width = _unit_width(*pieces[0])
+    else:
+        width = sum(_unit_width(text, font) for text, font in pieces)
+    space = _unit_width(" ", space_font) * size if space_font else 0.0
+    return Word(tuple(pieces), width * size, space, space_font)
 
 
 def _broken(sources: Sequence[tuple[Word, ...]], width: float, size: float) -> Iterator[Line]:

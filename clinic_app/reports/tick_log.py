@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from clinic_app.reports.fonts import BOLD, REGULAR
@@ -38,15 +39,19 @@ class TickLog(Flowable):
     def draw(self) -> None:
         canvas = self.canv
         top = self.height
-        canvas.setFont(BOLD, FONT_SIZE)
+        grid_top = top - HEADER_HEIGHT
+        labels = canvas.beginText()  # one text object for every label
+        labels.setFont(BOLD, FONT_SIZE)
+        day_baseline = _baseline(grid_top, HEADER_HEIGHT)
         for index, day in enumerate(self.days):
             centre = LABEL_WIDTH + BOX * (index + 0.5)
-            canvas.drawCentredString(centre, _baseline(top - HEADER_HEIGHT, HEADER_HEIGHT), day)
-        canvas.setFont(REGULAR, FONT_SIZE)
-        grid_top = top - HEADER_HEIGHT
+            labels.setTextOrigin(centre - stringWidth(day, BOLD, FONT_SIZE) / 2, day_baseline)
+            labels.textOut(day)
+        labels.setFont(REGULAR, FONT_SIZE)
         for week in range(1, self.weeks + 1):
-            row_bottom = grid_top - ROW_HEIGHT * week
-            canvas.drawString(LABEL_INSET, _baseline(row_bottom, ROW_HEIGHT), f"Wk {week}")
+            labels.setTextOrigin(LABEL_INSET, _baseline(grid_top - ROW_HEIGHT * week, ROW_HEIGHT))
+            labels.textOut(f"Wk {week}")
+        canvas.drawText(labels)
         canvas.setStrokeColor(self.line_colour)
         canvas.setLineWidth(0.8)
         xs = [LABEL_WIDTH + BOX * index for index in range(len(self.days) + 1)]

@@ -14,7 +14,7 @@ from xml.sax.saxutils import escape
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Indenter, Paragraph, Spacer
 
 from clinic_app.domain.letterhead import DEFAULT_LETTERHEAD
 from clinic_app.reports.markup import labelled, para
@@ -42,18 +42,16 @@ def _lines(story: list[Flowable]) -> list[list[tuple[float, str]]]:
     return pages
 
 
-def _in_width(flowable: Flowable, width: float) -> Table:
-    table = Table([[flowable]], colWidths=[width])
-    table.setStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                    ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])
-    return table
+def _in_width(flowable: Flowable, width: float) -> list[Flowable]:
+    """``flowable`` laid out in a column ``width`` points wide (and split across pages)."""
+    return [Indenter(right=FRAME_WIDTH - width), flowable, Indenter(right=width - FRAME_WIDTH)]
 
 
 @settings(max_examples=60, deadline=None)
 @given(text=TEXTS, width=st.floats(min_value=16, max_value=FRAME_WIDTH))
 def test_lines_break_where_the_paragraph_breaks_them(text: str, width: float) -> None:
-    ours = _lines([_in_width(para(text, STYLE), width)])
-    oracle = _lines([_in_width(Paragraph(escape(text), STYLE), width)])
+    ours = _lines(_in_width(para(text, STYLE), width))
+    oracle = _lines(_in_width(Paragraph(escape(text), STYLE), width))
     assert ours == oracle
 
 
@@ -74,9 +72,9 @@ def test_a_label_and_its_text_print_as_bold_markup_does(
     label: str, text: str, width: float
 ) -> None:
     style = note_styles().body
-    ours = _lines([_in_width(labelled(label, text, style), width)])
-    oracle = _lines([_in_width(Paragraph(f"<b>{escape(label)}</b> {escape(text)}", style),
-                               width)])
+    ours = _lines(_in_width(labelled(label, text, style), width))
+    oracle = _lines(_in_width(Paragraph(f"<b>{escape(label)}</b> {escape(text)}", style),
+                              width))
     assert ours == oracle
 
 
