@@ -13,7 +13,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from clinic_app.reports.font_runs import prints_alone
-from clinic_app.reports.markup import clean, para
+from clinic_app.reports.paragraphs import clean, para
 from clinic_app.reports.text_block import TextBlock
 
 Cell = tuple[int, int]

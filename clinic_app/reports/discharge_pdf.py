@@ -11,7 +11,7 @@ from clinic_app.domain.episode.report import ProgressReport
 from clinic_app.domain.letterhead import Letterhead
 from clinic_app.domain.rehab.library import ExerciseLibrary
 from clinic_app.domain.rehab.plan import RehabPlan
-from clinic_app.reports.markup import bold, labelled, para
+from clinic_app.reports.paragraphs import bold, labelled, para
 from clinic_app.reports.pdf_build import FRAME_WIDTH, render_pdf
 from clinic_app.reports.progress_pdf import (
     charts,

@@ -11,8 +11,8 @@ from reportlab.platypus import Flowable, Spacer
 from clinic_app.domain.rehab.handout import DAYS, WEEKS_IN_LOG, ExerciseCard
 from clinic_app.reports.grid import Grid
 from clinic_app.reports.illustrations import Illustration
-from clinic_app.reports.markup import bold, labelled, para
 from clinic_app.reports.page import MARGIN, PAGE_WIDTH
+from clinic_app.reports.paragraphs import bold, labelled, para
 from clinic_app.reports.styles import Styles, table_style
 from clinic_app.reports.tick_log import TickLog
 

@@ -24,8 +24,8 @@ from clinic_app.reports.cells import cell, cell_look
 from clinic_app.reports.exercise_card import CARD_BORDER, CONTENT_WIDTH, exercise_card
 from clinic_app.reports.grid import Grid
 from clinic_app.reports.keep import with_start
-from clinic_app.reports.markup import bold, labelled, para
 from clinic_app.reports.page import ACCENT, PageFrame
+from clinic_app.reports.paragraphs import bold, labelled, para
 from clinic_app.reports.pdf_build import FRAME_HEIGHT, render_pdf
 from clinic_app.reports.styles import ABNORMAL, Styles, plan_styles, table_style
 

@@ -9,8 +9,8 @@ from clinic_app.domain.letterhead import Letterhead
 from clinic_app.domain.practice.attempt import Attempt
 from clinic_app.domain.practice.case import PracticeCase
 from clinic_app.domain.practice.grading import PracticeResult
-from clinic_app.reports.markup import bold, labelled, para
 from clinic_app.reports.page import PageFrame
+from clinic_app.reports.paragraphs import bold, labelled, para
 from clinic_app.reports.pdf_build import FRAME_WIDTH, render_pdf
 from clinic_app.reports.styles import note_styles, table_style
 

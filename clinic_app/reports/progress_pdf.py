@@ -10,8 +10,8 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 from clinic_app.domain.episode.report import ProgressReport
 from clinic_app.domain.letterhead import Letterhead
 from clinic_app.reports.cells import cell, cell_look
-from clinic_app.reports.markup import bold, labelled, para
 from clinic_app.reports.page import MUTED, PageFrame
+from clinic_app.reports.paragraphs import bold, labelled, para
 from clinic_app.reports.pdf_build import FRAME_WIDTH, render_pdf
 from clinic_app.reports.progress_drawing import chart_drawing
 from clinic_app.reports.styles import Styles, note_styles, table_style

@@ -12,8 +12,8 @@ from clinic_app.domain.soap.document import Table as NoteTable
 from clinic_app.reports.cells import cell, cell_look
 from clinic_app.reports.grid import Grid
 from clinic_app.reports.keep import keep_headings
-from clinic_app.reports.markup import labelled, para
 from clinic_app.reports.page import ACCENT, MARGIN, PAGE_WIDTH, PageFrame
+from clinic_app.reports.paragraphs import labelled, para
 from clinic_app.reports.pdf_build import render_pdf
 from clinic_app.reports.styles import Styles, note_styles, table_style
 

@@ -12,8 +12,8 @@ from clinic_app.reports.backfill import Backfill
 from clinic_app.reports.cells import cell
 from clinic_app.reports.fonts import BOLD
 from clinic_app.reports.keep import keep_headings, with_start
-from clinic_app.reports.markup import bold, labelled, para
 from clinic_app.reports.page import PageFrame
+from clinic_app.reports.paragraphs import bold, labelled, para
 from clinic_app.reports.pdf_build import FRAME_HEIGHT, FRAME_WIDTH, render_pdf
 from clinic_app.reports.styles import note_styles, plan_styles
 from clinic_app.reports.text_block import TextBlock

@@ -24,8 +24,8 @@ from clinic_app.reports.cells import cell
 from clinic_app.reports.exports import ExportedDocuments, export_documents
 from clinic_app.reports.font_runs import font_runs
 from clinic_app.reports.fonts import REGULAR, fallback_fonts, glyphs
-from clinic_app.reports.markup import labelled, para
 from clinic_app.reports.page import MARGIN, PAGE_WIDTH
+from clinic_app.reports.paragraphs import labelled, para
 from clinic_app.reports.pdf_build import BOTTOM_MARGIN, render_pdf
 from clinic_app.reports.plan_pdf import plan_frame
 from clinic_app.reports.styles import note_styles, plan_styles

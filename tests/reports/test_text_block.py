@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 from reportlab.platypus import Flowable, Indenter, Paragraph, Spacer
 
 from clinic_app.domain.letterhead import DEFAULT_LETTERHEAD
-from clinic_app.reports.markup import labelled, para
 from clinic_app.reports.page import PageFrame
+from clinic_app.reports.paragraphs import labelled, para
 from clinic_app.reports.pdf_build import FRAME_HEIGHT, FRAME_WIDTH, render_pdf
 from clinic_app.reports.styles import note_styles, plan_styles
 from tests.reports.report_pdf_reading import body_runs
