@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from reportlab.platypus import Flowable, Indenter, Paragraph, Spacer
 
 from clinic_app.domain.letterhead import DEFAULT_LETTERHEAD
+from clinic_app.reports.font_runs import font_runs
 from clinic_app.reports.page import PageFrame
 from clinic_app.reports.paragraphs import labelled, para
 from clinic_app.reports.pdf_build import FRAME_HEIGHT, FRAME_WIDTH, render_pdf
@@ -84,3 +85,18 @@ def test_line_breaks_in_the_text_are_kept_and_blank_lines_between_them_too() -> 
     first, third = (y for y, _ in lines)
     assert first - third == pytest.approx(2 * STYLE.leading)
 
+
+
+@settings(max_examples=30, deadline=None)
+@given(text=st.lists(st.text(alphabet="ab Wé张伟明🏃", min_size=1, max_size=30), min_size=1,
+                     max_size=20).map(" ".join),
+       width=st.floats(min_value=30, max_value=FRAME_WIDTH))
+def test_text_in_fallback_fonts_breaks_as_font_markup_does(text: str, width: float) -> None:
+    """Chinese and emoji are printed in fallback fonts: runs in several fonts, and words
+    (Chinese has no spaces) longer than the line."""
+    marked = "".join(
+        escape(run) if font == STYLE.fontName else f'<font name="{font}">{escape(run)}</font>'
+        for run, font in font_runs(" ".join(text.split()), STYLE.fontName)
+    )
+    ours = _lines(_in_width(para(text, STYLE), width))
+    assert ours == _lines(_in_width(Paragraph(marked, STYLE), width))
