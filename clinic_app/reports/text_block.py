@@ -31,16 +31,22 @@ Runs = Sequence[tuple[str, str]]
 SPACE_SHRINKAGE = 0.05
 NARROWEST = 1e-8
 UNFITTABLE = 0x7FFFFFFF
+SOFT_HYPHEN = "\xad"
 
 
 class Word(NamedTuple):
     """Characters between spaces, perhaps in several fonts, and the space before them
-    (``space`` 0: at the start of a line, or a later piece of a word split across lines)."""
+    (``space`` 0: at the start of a line, or a later piece of a word split across lines).
+
+    ``hyphens``: the word holds soft hyphens, where it may break with a hyphen; they are
+    not counted in its width nor printed.
+    """
 
     runs: tuple[tuple[str, str], ...]
     width: float
     space: float = 0.0
     space_font: str = ""
+    hyphens: bool = False
 
 
 class Line(NamedTuple):
@@ -169,30 +175,38 @@ def _words(runs: Runs, size: float) -> Iterator[Word]:
     pieces: list[tuple[str, str]] = []  # the word being read, by font
     space_font = ""  # of the space before it: none before a line's first word
     last_space_font = ""  # of the last space read, once a word has been read
+    hyphens = False  # whether the word being read holds soft hyphens
     for text, font in runs:
+        soft = SOFT_HYPHEN in text
         for position, part in enumerate(text.split(" ")):
             if position:  # a space came before this part
                 if pieces:
-                    yield _word(pieces, space_font, size)
-                    pieces = []
+                    yield _word(pieces, space_font, size, hyphens)
+                    pieces, hyphens = [], False
                     last_space_font = font
                 elif last_space_font:
                     last_space_font = font
+            if soft and SOFT_HYPHEN in part:
+                if not part.strip(SOFT_HYPHEN):
+                    continue  # soft hyphens alone print nothing
+                hyphens = True
             if part:
                 if not pieces:
                     space_font = last_space_font
                 pieces.append((part, font))
     if pieces:
-        yield _word(pieces, space_font, size)
+        yield _word(pieces, space_font, size, hyphens)
 
 
-def _word(pieces: list[tuple[str, str]], space_font: str, size: float) -> Word:
-    if len(pieces) == 1:
+def _word(pieces: list[tuple[str, str]], space_font: str, size: float, hyphens: bool) -> Word:
+    if hyphens:
+        width = sum(_unit_width(text.replace(SOFT_HYPHEN, ""), font) for text, font in pieces)
+    elif len(pieces) == 1:
         width = _unit_width(*pieces[0])
     else:
         width = sum(_unit_width(text, font) for text, font in pieces)
     space = _unit_width(" ", space_font) * size if space_font else 0.0
-    return Word(tuple(pieces), width * size, space, space_font)
+    return Word(tuple(pieces), width * size, space, space_font, hyphens)
 
 
 def _broken(sources: Sequence[tuple[Word, ...]], width: float, size: float) -> Iterator[Line]:
@@ -204,13 +218,30 @@ def _broken(sources: Sequence[tuple[Word, ...]], width: float, size: float) -> I
     for index, words in enumerate(sources):
         line: list[Word] = []
         used = spaces = 0.0
-        for word in words:
+        waiting = list(reversed(words))
+        while waiting:
+            word = waiting.pop()
             added = word.space if line else 0.0
             spaces += added
-            if line and used + added + word.width <= width + SPACE_SHRINKAGE * spaces:
+            limit = width + SPACE_SHRINKAGE * spaces
+            if used + added + word.width <= limit:
                 line.append(word)
                 used += added + word.width
                 continue
+            if word.hyphens:
+                # As much of the word as fits, up to a soft hyphen, then a hyphen; else
+                # the word on the next line, if its first part fits there.
+                parts = _hyphenated(word, limit - used - added, size)
+                if parts is None and line and _hyphenated(word, width, size) is not None:
+                    parts = (None, word)
+                if parts is not None:
+                    head, tail = parts
+                    if head is not None:
+                        line.append(head)
+                    yield Line(index, tuple(line))
+                    line, used, spaces = [], 0.0, 0.0
+                    waiting.append(tail)
+                    continue
             if word.width <= width:
                 if line:
                     yield Line(index, tuple(line))
@@ -230,6 +261,27 @@ def _broken(sources: Sequence[tuple[Word, ...]], width: float, size: float) -> I
         yield Line(index, tuple(line))
 
 
+def _hyphenated(word: Word, room: float, size: float) -> tuple[Word, Word] | None:
+    """``word`` broken at its last soft hyphen where the part before it and a hyphen fit
+    in ``room``; the part after goes on glued to it."""
+    chars = [(char, font) for text, font in word.runs for char in text]
+    for position in range(len(chars) - 1, 0, -1):
+        char, font = chars[position]
+        if char != SOFT_HYPHEN:
+            continue
+        head = _merged([*chars[:position], ("-", font)])
+        head_width = sum(_unit_width(text.replace(SOFT_HYPHEN, ""), run_font)
+                         for text, run_font in head) * size
+        if head_width <= room:
+            tail = _merged(chars[position + 1:])
+            tail_width = word.width - head_width + _unit_width("-", font) * size
+            return (
+                Word(tuple(head), head_width, word.space, word.space_font, True),
+                Word(tuple(tail), tail_width, 0.0, "", any(SOFT_HYPHEN in t for t, _ in tail)),
+            )
+    return None
+
+
 def _split_word(word: Word, room: float, width: float, size: float) -> list[Word]:
     """``word`` in pieces: the first, after the word's space, fits in ``room`` (it may be
     empty); each later one, glued to the one before, in ``width``, at least a character."""
@@ -238,6 +290,8 @@ def _split_word(word: Word, room: float, width: float, size: float) -> list[Word
     used, limit = 0.0, room
     for text, font in word.runs:
         for char in text:
+            if char == SOFT_HYPHEN:
+                continue
             char_width = _unit_width(char, font) * size
             if used + char_width > limit and (runs or not pieces):
                 pieces.append(_piece(word, runs, used, first=not pieces))
@@ -273,6 +327,8 @@ def _printed(line: Line) -> list[tuple[str, str]]:
     font = ""
     for position, word in enumerate(line.words):
         pieces = word.runs
+        if word.hyphens:
+            pieces = tuple((text.replace(SOFT_HYPHEN, ""), font) for text, font in pieces)
         if position and word.space:
             pieces = ((" ", word.space_font), *pieces)
         for text, piece_font in pieces:

@@ -30,6 +30,9 @@ STYLE = plan_styles().body
 # Narrow letters and wide, punctuation, markup characters, accents, Greek; long words too.
 WORDS = st.text(alphabet="abcxyzWMil1é&<>γ()—;:,.-", min_size=1, max_size=40)
 TEXTS = st.lists(WORDS, min_size=1, max_size=120).map(" ".join)
+# Words of up to four syllables joined by soft hyphens, none longer than a line of 150 points.
+SOFT_HYPHENATED = st.lists(st.text(alphabet="abcWMil1é-", min_size=1, max_size=3),
+                           min_size=1, max_size=4).map("\xad".join)
 
 
 def _lines(story: list[Flowable]) -> list[list[tuple[float, str]]]:
@@ -100,3 +103,27 @@ def test_text_in_fallback_fonts_breaks_as_font_markup_does(text: str, width: flo
     )
     ours = _lines(_in_width(para(text, STYLE), width))
     assert ours == _lines(_in_width(Paragraph(marked, STYLE), width))
+
+
+@settings(max_examples=40, deadline=None)
+@given(text=st.lists(SOFT_HYPHENATED, min_size=1, max_size=60).map(" ".join),
+       width=st.floats(min_value=150, max_value=FRAME_WIDTH))
+def test_words_break_at_soft_hyphens_as_the_paragraph_breaks_them(text: str, width: float) -> None:
+    """A soft hyphen (pasted from a word processor) is a place a word may break, with a
+    hyphen printed; elsewhere it is not printed. (At a word's very start the Paragraph would
+    break there and print a lone hyphen; the block moves the word whole.)"""
+    ours = _lines(_in_width(para(text, STYLE), width))
+    assert ours == _lines(_in_width(Paragraph(escape(text), STYLE), width))
+    assert "\xad" not in str(ours)
+
+
+def test_a_long_word_that_cannot_break_at_its_soft_hyphens_stays_in_its_column() -> None:
+    """Where the Paragraph lets such a word run past the column, the block splits it where
+    the line is full, as it does any word longer than a line."""
+    word = "patellofemoral\xadarthroplasty" * 2
+    block = para(f"see {word} here", STYLE)
+    block.wrap(60, 10_000)
+    printed = [line.words for line in block._lines_at(60)]
+    assert all(sum(word.width + (word.space if index else 0) for index, word in
+                   enumerate(words)) <= 60 for words in printed)
+    assert block.getPlainText() == "see " + word.replace("\xad", "") + " here"
