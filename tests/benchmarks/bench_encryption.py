@@ -4,14 +4,12 @@ against the same calls on the same data unencrypted."""
 from __future__ import annotations
 
 import tempfile
-from datetime import date
 from pathlib import Path
-from typing import Any
 
 from clinic_app.app import build_services
-from clinic_app.domain.fields import with_value
 from clinic_app.storage.database import Database
 from clinic_app.storage.encryption import convert
+from tests.benchmarks.bench_storage import time_autosaves
 from tests.benchmarks.measure import Result, Timing, time_calls
 from tests.benchmarks.populate import populate
 
@@ -51,20 +49,8 @@ def _timings(path: Path, passphrase: str | None, quick: bool) -> tuple[Timing, T
         for query in QUERIES:
             samples.extend(time_calls(lambda q=query: services.patients.search(q), repeat,
                                       warmup=2).samples_ms)
-        return Timing(tuple(samples)), _autosave(services, 50 if quick else 200)
+        return Timing(tuple(samples)), time_autosaves(services, 50 if quick else 200)[0]
     finally:
         database.close()
 
 
-def _autosave(services: Any, repeat: int) -> Timing:
-    patient_id = services.patients.search("mrn0000001")[0].id
-    record = services.assessments.start(patient_id, date(2026, 11, 26), "Bench")
-    state = {"version": record.version, "doc": record.assessment, "n": 0}
-
-    def one_change() -> None:
-        state["n"] = (state["n"] + 1) % 10
-        doc = with_value(state["doc"], ("outcomes", "pain", "usual"), state["n"])
-        saved = services.assessments.save_draft(record.id, doc, state["version"])
-        state["version"], state["doc"] = saved.version, doc
-
-    return time_calls(one_change, repeat)

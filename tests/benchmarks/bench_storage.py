@@ -72,7 +72,9 @@ def _search(
                   "same SQL on raw sqlite3", target)
 
 
-def _autosave(services: Any, database: Database, path: str, quick: bool) -> Result:
+def time_autosaves(services: Any, repeat: int) -> tuple[Timing, int, int, Any]:
+    """``repeat`` autosaves of a one-value change to a new draft, as the editor saves them;
+    the timing, the draft's id, its last version and document."""
     patient_id = services.patients.search("mrn0000001")[0].id
     record = services.assessments.start(patient_id, date(2026, 11, 26), "Bench")
     state = {"version": record.version, "doc": record.assessment, "n": 0}
@@ -83,19 +85,23 @@ def _autosave(services: Any, database: Database, path: str, quick: bool) -> Resu
         saved = services.assessments.save_draft(record.id, doc, state["version"])
         state["version"], state["doc"] = saved.version, doc
 
+    return time_calls(one_change, repeat), record.id, state["version"], state["doc"]
+
+
+def _autosave(services: Any, database: Database, path: str, quick: bool) -> Result:
     repeat = 100 if quick else 400
-    measured = time_calls(one_change, repeat)
+    measured, record_id, version, doc = time_autosaves(services, repeat)
     raw = sqlite3.connect(path, isolation_level=None)
     raw.execute("PRAGMA synchronous = FULL")  # as the app's connections
-    document = state["doc"].model_dump_json(exclude_none=True)
-    raw_state = {"version": state["version"]}
+    document = doc.model_dump_json(exclude_none=True)
+    raw_state = {"version": version}
 
     def raw_update() -> None:
         raw.execute("BEGIN IMMEDIATE")
         changed = raw.execute(
             "UPDATE assessments SET document = ?, version = ?, updated_at = ? "
             "WHERE id = ? AND version = ?",
-            (document, raw_state["version"] + 1, "2026-11-26 12:00:00.000000", record.id,
+            (document, raw_state["version"] + 1, "2026-11-26 12:00:00.000000", record_id,
              raw_state["version"]),
         ).rowcount
         raw.execute("COMMIT")
