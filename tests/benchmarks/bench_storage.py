@@ -41,7 +41,7 @@ def run(quick: bool, large: bool = True) -> list[Result]:
         services = build_services(database)
         results = [
             _search(services, database, path, quick, f"{count:,}", "p95 <= 10 ms"),
-            _autosave(services, database, path, quick),
+            _autosave(services, path, quick),
         ]
         database.close()
     if large and not quick:
@@ -88,7 +88,7 @@ def time_autosaves(services: Any, repeat: int) -> tuple[Timing, int, int, Any]:
     return time_calls(one_change, repeat), record.id, state["version"], state["doc"]
 
 
-def _autosave(services: Any, database: Database, path: str, quick: bool) -> Result:
+def _autosave(services: Any, path: str, quick: bool) -> Result:
     repeat = 100 if quick else 400
     measured, record_id, version, doc = time_autosaves(services, repeat)
     raw = sqlite3.connect(path, isolation_level=None)
